@@ -1,0 +1,95 @@
+import { DomainError, type SignInInput } from '@tessera/domain';
+import { deleteSession, findMembersForSignIn, findSessionMember, findTokenMember, insertSession, markTokenUsed } from '@tessera/db';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Actor, AppDeps, MemberContext, RequestContext } from '../context.ts';
+import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
+
+export const sessionCookieName = 'tessera_session';
+const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+/** How stale a token's `lastUsedAt` may get before a request writes it again. */
+const tokenUseResolutionMs = 60 * 1000;
+
+/** Finds who a request acts as, from its bearer token or its session cookie. */
+export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders): Promise<Actor | null> {
+  const authorization = headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) return null;
+    const found = await findTokenMember(deps.db, hashSecret(match[1]));
+    if (!found) return null;
+    const now = deps.clock.now();
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > tokenUseResolutionMs) {
+      await markTokenUsed(deps.db, found.workspaceId, found.tokenId, now);
+    }
+    const { tokenId, lastUsedAt: _lastUsedAt, ...member } = found;
+    return { member, sessionId: null, tokenId };
+  }
+  const secret = headers.cookie ? parseCookies(headers.cookie)[sessionCookieName] : undefined;
+  if (!secret) return null;
+  const found = await findSessionMember(deps.db, hashSecret(secret), deps.clock.now());
+  if (!found) return null;
+  const { sessionId, ...member } = found;
+  return { member, sessionId, tokenId: null };
+}
+
+function sessionCookie(ctx: RequestContext, secret: string, maxAgeSeconds: number): string {
+  return serializeCookie(sessionCookieName, secret, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.isCookieSecure,
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export async function signIn(ctx: RequestContext, input: SignInInput): Promise<Me> {
+  const candidates = (await findMembersForSignIn(ctx.db, input.email)).filter(
+    (member) => input.workspace === undefined || member.workspaceSlug === input.workspace,
+  );
+  const matching = [];
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.passwordHash, input.password)) matching.push(candidate);
+  }
+  if (candidates.length === 0) await verifyPassword(null, input.password);
+  const [member, ...others] = matching;
+  if (!member) throw new DomainError('INVALID_CREDENTIALS', 'The email or the password is wrong', { path: 'password' });
+  if (others.length > 0) {
+    throw new DomainError('WORKSPACE_REQUIRED', 'This email signs in to several workspaces: name the workspace', {
+      path: 'workspace',
+    });
+  }
+  const secret = newSecret();
+  const sessionId = ctx.newId();
+  await insertSession(ctx.db, {
+    workspaceId: member.workspaceId,
+    id: sessionId,
+    memberId: member.id,
+    tokenHash: hashSecret(secret),
+    expiresAt: new Date(ctx.clock.now().getTime() + sessionLifetimeMs),
+  });
+  ctx.setCookie(sessionCookie(ctx, secret, sessionLifetimeMs / 1000));
+  const { passwordHash: _passwordHash, ...signedIn } = member;
+  return toMe({ member: signedIn, sessionId, tokenId: null });
+}
+
+export async function signOut(ctx: MemberContext): Promise<{ isSignedOut: true }> {
+  if (ctx.actor.sessionId) await deleteSession(ctx.db, ctx.actor.member.workspaceId, ctx.actor.sessionId);
+  ctx.setCookie(sessionCookie(ctx, '', 0));
+  return { isSignedOut: true };
+}
+
+export interface Me {
+  member: { id: string; email: string; name: string; role: Actor['member']['role'] };
+  workspace: { id: string; slug: string; name: string };
+  via: 'session' | 'token';
+}
+
+export function toMe(actor: Actor): Me {
+  const { member } = actor;
+  return {
+    member: { id: member.id, email: member.email, name: member.name, role: member.role },
+    workspace: { id: member.workspaceId, slug: member.workspaceSlug, name: member.workspaceName },
+    via: actor.tokenId ? 'token' : 'session',
+  };
+}

@@ -1,0 +1,142 @@
+import { parseArgs } from 'node:util';
+import { createDb, findMemberByEmail, findWorkspaceBySlug, migrateToLatest } from '@tessera/db';
+import {
+  emailSchema,
+  newPasswordSchema,
+  requiredText,
+  roleSchema,
+  slugify,
+  workspaceNameSchema,
+  workspaceSlugSchema,
+} from '@tessera/domain';
+import { z } from 'zod';
+import { recordOperatorAudit } from './audit/audit.ts';
+import { createDeps } from './deps.ts';
+import { readEnv } from './env.ts';
+import { issueToken } from './tokens/tokens.service.ts';
+import { createWorkspace } from './workspaces/workspaces.service.ts';
+
+const usage = `Usage: pnpm tessera <command> [options]
+
+Commands:
+  migrate                 apply the database migrations
+  create-workspace        create a workspace, its first member and (with --token) an API token
+      --name <name>         workspace name (required)
+      --slug <slug>         workspace slug (default: made from the name)
+      --email <email>       the member's email (required)
+      --member-name <name>  the member's name (default: the email)
+      --password <pw>       the member's console password (default: none, API tokens only)
+      --role <role>         master | super_admin | admin | agent | viewer (default: master)
+      --token <name>        also create an API token with this name
+  create-token            create an API token for a member
+      --workspace <slug>    (required)
+      --email <email>       the member (required)
+      --name <name>         the token's name (required)
+
+The database is the one the server uses: DATABASE_URL, or the embedded one in TESSERA_DATA_DIR.
+Results are printed as JSON; an API token is printed once and never again.`;
+
+const createWorkspaceArgs = z.object({
+  name: workspaceNameSchema,
+  slug: workspaceSlugSchema.optional(),
+  email: emailSchema,
+  'member-name': requiredText('Member name').optional(),
+  password: newPasswordSchema.optional(),
+  role: roleSchema.default('master'),
+  token: requiredText('Token name', 100).optional(),
+});
+
+const createTokenArgs = z.object({
+  workspace: workspaceSlugSchema,
+  email: emailSchema,
+  name: requiredText('Token name', 100),
+});
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function parseOptions<T extends z.ZodType>(schema: T, values: Record<string, unknown>): z.output<T> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  return parsed.data;
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    name: { type: 'string' },
+    slug: { type: 'string' },
+    email: { type: 'string' },
+    'member-name': { type: 'string' },
+    password: { type: 'string' },
+    role: { type: 'string' },
+    token: { type: 'string' },
+    workspace: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const command = positionals[0];
+if (values.help || !command) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(command || values.help ? 0 : 2);
+}
+
+const env = readEnv();
+const database = createDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+const deps = createDeps(database.db);
+
+async function run(): Promise<unknown> {
+  await migrateToLatest(database.db);
+  switch (command) {
+    case 'migrate':
+      return { migrated: true };
+    case 'create-workspace': {
+      const args = parseOptions(createWorkspaceArgs, values);
+      const created = await createWorkspace(deps, {
+        name: args.name,
+        slug: args.slug ?? slugify(args.name),
+        owner: { email: args.email, name: args['member-name'] ?? args.email, role: args.role, password: args.password ?? null },
+        tokenName: args.token,
+      });
+      return {
+        workspace: { id: created.workspace.id, slug: created.workspace.slug, name: created.workspace.name },
+        member: { id: created.owner.id, email: created.owner.email, role: created.owner.role },
+        token: created.token?.secret ?? null,
+      };
+    }
+    case 'create-token': {
+      const args = parseOptions(createTokenArgs, values);
+      const workspace = await findWorkspaceBySlug(database.db, args.workspace);
+      if (!workspace) fail(`--workspace: no workspace has the slug ${args.workspace}`);
+      const member = await findMemberByEmail(database.db, workspace.id, args.email);
+      if (!member) fail(`--email: no member of ${args.workspace} has the email ${args.email}`);
+      const issued = await database.db.transaction().execute(async (trx) => {
+        const token = await issueToken(trx, deps, { workspaceId: workspace.id, memberId: member.id }, args.name);
+        await recordOperatorAudit(trx, deps, workspace.id, {
+          action: 'token.create',
+          entityType: 'token',
+          entityId: token.token.id,
+          before: null,
+          after: { name: token.token.name, memberId: member.id, lastFour: token.token.lastFour },
+        });
+        return token;
+      });
+      return { id: issued.token.id, name: issued.token.name, token: issued.secret };
+    }
+    default:
+      fail(`Unknown command ${command}\n\n${usage}`);
+  }
+}
+
+try {
+  process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+} finally {
+  await database.close();
+}

@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '@tessera/domain';
+import type { Database } from '@tessera/db';
+import type { Kysely } from 'kysely';
+import pino, { type Logger } from 'pino';
+import type { AppDeps } from './context.ts';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function createDeps(db: Kysely<Database>, options: Partial<Omit<AppDeps, 'db'>> = {}): AppDeps {
+  return {
+    db,
+    clock: options.clock ?? systemClock,
+    newId: options.newId ?? randomUUID,
+    log: options.log ?? (pino({ level: 'silent' }) as Logger),
+    isCookieSecure: options.isCookieSecure ?? false,
+  };
+}

@@ -1,0 +1,21 @@
+import type { DomainErrorCode } from '@tessera/domain';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
+/** How each domain error reaches a client. A new code without a line here does not compile. */
+export const trpcCodeOf = {
+  INVALID_INPUT: 'BAD_REQUEST',
+  INVALID_CURSOR: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  WORKSPACE_REQUIRED: 'BAD_REQUEST',
+  FORBIDDEN: 'FORBIDDEN',
+  PAGE_SIZE_EXCEEDED: 'BAD_REQUEST',
+  WORKSPACE_NOT_FOUND: 'NOT_FOUND',
+  WORKSPACE_SLUG_TAKEN: 'CONFLICT',
+  MEMBER_NOT_FOUND: 'NOT_FOUND',
+  MEMBER_EMAIL_TAKEN: 'CONFLICT',
+  PROFILE_NOT_FOUND: 'NOT_FOUND',
+  PROFILE_EMAIL_TAKEN: 'CONFLICT',
+  PROFILE_VERSION_CONFLICT: 'CONFLICT',
+  TOKEN_NOT_FOUND: 'NOT_FOUND',
+} as const satisfies Record<DomainErrorCode, TRPC_ERROR_CODE_KEY>;

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sql } from 'kysely';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import sirv from 'sirv';
+import type { AppDeps, RequestContext } from '../context.ts';
+import { authenticate } from '../auth/auth.service.ts';
+import { appRouter } from '../router.ts';
+
+/** The largest request body the API reads. */
+export const maxBodyBytes = 1024 * 1024;
+
+export interface HttpServerOptions {
+  /** The built console to serve at `/`; without it only the API is served. */
+  webDist?: string | undefined;
+}
+
+function requestIdOf(res: ServerResponse): string {
+  const header = res.getHeader('x-request-id');
+  return typeof header === 'string' ? header : randomUUID();
+}
+
+export async function createRequestContext(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<RequestContext> {
+  return {
+    ...deps,
+    requestId: requestIdOf(res),
+    ip: req.socket.remoteAddress ?? null,
+    actor: await authenticate(deps, req.headers),
+    setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+  };
+}
+
+async function health(deps: AppDeps, res: ServerResponse): Promise<void> {
+  try {
+    await sql`select 1`.execute(deps.db);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+  } catch (error) {
+    deps.log.error({ err: error }, 'health check failed');
+    res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"database unreachable"}');
+  }
+}
+
+/** The one HTTP server: the API at `/trpc`, `/healthz`, and the console. */
+export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {}): Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: maxBodyBytes,
+    createContext: ({ req, res }) => createRequestContext(deps, req, res),
+    onError: ({ error, path, ctx }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        deps.log.error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, 'procedure failed');
+      }
+    },
+  });
+  const console = options.webDist ? sirv(options.webDist, { single: true, etag: true }) : undefined;
+
+  return createServer((req, res) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (path.startsWith('/trpc/')) return void trpc(req, res);
+    if (path === '/healthz') return void health(deps, res);
+    if (console) return console(req, res, () => void res.writeHead(404).end());
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  });
+}

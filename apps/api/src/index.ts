@@ -1,0 +1,2 @@
+export type { AppRouter } from './router.ts';
+export type { ErrorData, FieldIssue } from './trpc.ts';

@@ -1,0 +1,106 @@
+import {
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  type CreateProfileInput,
+  type ListProfilesInput,
+  type Page,
+  type Profile,
+  type ProfileIdInput,
+  type UpdateProfileInput,
+} from '@tessera/domain';
+import * as queries from '@tessera/db';
+import type { MemberContext } from '../context.ts';
+import { recordAudit } from '../audit/audit.ts';
+
+function notFound(id: string): DomainError {
+  return new DomainError('PROFILE_NOT_FOUND', 'No profile has this id', { path: 'id', details: { id } });
+}
+
+/** The fields an audit entry keeps of a profile. */
+function audited(profile: Profile) {
+  const { firstName, middleName, lastName, email, version } = profile;
+  return { firstName, middleName, lastName, email, version };
+}
+
+export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<Profile> {
+  const workspaceId = ctx.actor.member.workspaceId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const profile = await queries.insertProfile(trx, workspaceId, {
+      id: ctx.newId(),
+      firstName: input.firstName,
+      middleName: input.middleName ?? null,
+      lastName: input.lastName ?? null,
+      email: input.email ?? null,
+      now: ctx.clock.now(),
+    });
+    await recordAudit(trx, ctx, {
+      action: 'profile.create',
+      entityType: 'profile',
+      entityId: profile.id,
+      before: null,
+      after: audited(profile),
+    });
+    return profile;
+  });
+}
+
+export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Promise<Profile> {
+  const profile = await queries.findProfile(ctx.db, ctx.actor.member.workspaceId, input.id);
+  if (!profile) throw notFound(input.id);
+  return profile;
+}
+
+export async function listProfiles(ctx: MemberContext, input: ListProfilesInput): Promise<Page<Profile>> {
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const rows = await queries.listProfiles(ctx.db, ctx.actor.member.workspaceId, { limit: input.limit + 1, after });
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+}
+
+export async function updateProfile(ctx: MemberContext, input: UpdateProfileInput): Promise<Profile> {
+  const workspaceId = ctx.actor.member.workspaceId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await queries.findProfile(trx, workspaceId, input.id, { forUpdate: true });
+    if (!before) throw notFound(input.id);
+    if (input.version !== undefined && input.version !== before.version) {
+      throw new DomainError('PROFILE_VERSION_CONFLICT', 'Someone changed this profile since you opened it; reload it', {
+        path: 'version',
+        details: { id: input.id, version: before.version },
+      });
+    }
+    const after = await queries.updateProfile(trx, workspaceId, input.id, {
+      firstName: input.firstName ?? before.firstName,
+      middleName: input.middleName === undefined ? before.middleName : input.middleName,
+      lastName: input.lastName === undefined ? before.lastName : input.lastName,
+      email: input.email === undefined ? before.email : input.email,
+      now: ctx.clock.now(),
+    });
+    await recordAudit(trx, ctx, {
+      action: 'profile.update',
+      entityType: 'profile',
+      entityId: after.id,
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+}
+
+export async function deleteProfile(ctx: MemberContext, input: ProfileIdInput): Promise<{ id: string }> {
+  const workspaceId = ctx.actor.member.workspaceId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await queries.findProfile(trx, workspaceId, input.id, { forUpdate: true });
+    if (!before) throw notFound(input.id);
+    await queries.deleteProfile(trx, workspaceId, input.id);
+    await recordAudit(trx, ctx, {
+      action: 'profile.delete',
+      entityType: 'profile',
+      entityId: before.id,
+      before: audited(before),
+      after: null,
+    });
+    return { id: before.id };
+  });
+}

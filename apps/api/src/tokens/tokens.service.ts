@@ -1,0 +1,75 @@
+import { apiTokenPrefix, DomainError, type CreateTokenInput, type MemberId, type TokenIdInput, type WorkspaceId } from '@tessera/domain';
+import * as queries from '@tessera/db';
+import type { ApiToken, Executor } from '@tessera/db';
+import type { AppDeps, MemberContext } from '../context.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { hashSecret, newSecret } from '../auth/secrets.ts';
+
+export interface IssuedToken {
+  token: ApiToken;
+  /** The token itself: shown once, never stored. */
+  secret: string;
+}
+
+/** Makes a new API token for a member; only its hash is kept. */
+export async function issueToken(
+  trx: Executor,
+  deps: Pick<AppDeps, 'newId'>,
+  owner: { workspaceId: WorkspaceId; memberId: MemberId },
+  name: string,
+): Promise<IssuedToken> {
+  const secret = newSecret(apiTokenPrefix);
+  const id = deps.newId();
+  await queries.insertToken(trx, {
+    workspaceId: owner.workspaceId,
+    id,
+    memberId: owner.memberId,
+    name,
+    tokenHash: hashSecret(secret),
+    lastFour: secret.slice(-4),
+  });
+  const token = await queries.findToken(trx, owner.workspaceId, id);
+  if (!token) throw new Error(`token ${id} vanished inside its own transaction`);
+  return { token, secret };
+}
+
+function audited(token: ApiToken) {
+  return { name: token.name, memberId: token.memberId, lastFour: token.lastFour, revokedAt: token.revokedAt };
+}
+
+export async function createToken(ctx: MemberContext, input: CreateTokenInput): Promise<IssuedToken> {
+  const { member } = ctx.actor;
+  return ctx.db.transaction().execute(async (trx) => {
+    const issued = await issueToken(trx, ctx, { workspaceId: member.workspaceId, memberId: member.id }, input.name);
+    await recordAudit(trx, ctx, {
+      action: 'token.create',
+      entityType: 'token',
+      entityId: issued.token.id,
+      before: null,
+      after: audited(issued.token),
+    });
+    return issued;
+  });
+}
+
+export function listTokens(ctx: MemberContext): Promise<ApiToken[]> {
+  return queries.listTokens(ctx.db, ctx.actor.member.workspaceId);
+}
+
+export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Promise<ApiToken> {
+  const workspaceId = ctx.actor.member.workspaceId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const revoked = await queries.revokeToken(trx, workspaceId, input.id, ctx.clock.now());
+    if (!revoked) {
+      throw new DomainError('TOKEN_NOT_FOUND', 'No live token has this id', { path: 'id', details: { id: input.id } });
+    }
+    await recordAudit(trx, ctx, {
+      action: 'token.revoke',
+      entityType: 'token',
+      entityId: revoked.id,
+      before: { ...audited(revoked), revokedAt: null },
+      after: audited(revoked),
+    });
+    return revoked;
+  });
+}

@@ -1,0 +1,75 @@
+import { can, DomainError, type Action, type DomainErrorCode } from '@tessera/domain';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { MemberContext, RequestContext } from './context.ts';
+import { trpcCodeOf } from './errors.ts';
+
+export interface FieldIssue {
+  /** dot-separated path of the input field at fault */
+  path: string;
+  message: string;
+}
+
+/** What the `data` of every error carries beyond tRPC's own fields. */
+export interface ErrorData {
+  domainCode: DomainErrorCode | null;
+  issues: FieldIssue[];
+  requestId: string | null;
+}
+
+const genericMessage = 'Something went wrong on our side';
+
+const t = initTRPC.context<RequestContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const cause = error.cause;
+    const requestId = ctx?.requestId ?? null;
+    let message = shape.message;
+    let issues: FieldIssue[] = [];
+    let domainCode: DomainErrorCode | null = null;
+    if (cause instanceof ZodError) {
+      issues = cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+    } else if (cause instanceof DomainError) {
+      domainCode = cause.code;
+      if (cause.path) issues = [{ path: cause.path, message: cause.message }];
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = requestId ? `${genericMessage} (request ${requestId})` : genericMessage;
+    }
+    const data: typeof shape.data & ErrorData = { ...shape.data, stack: undefined, domainCode, issues, requestId };
+    return { ...shape, message, data };
+  },
+});
+
+/** Turns a domain error thrown by a procedure into the tRPC error its code maps to. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) {
+    throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as `Authorization: Bearer …`');
+  }
+  return next({ ctx: ctx as MemberContext });
+});
+
+/** A procedure for members whose role may take `action`. */
+export function permittedProcedure(action: Action) {
+  return memberProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.actor.member.role, action)) {
+      throw new DomainError('FORBIDDEN', `Your role (${ctx.actor.member.role}) may not do this (${action})`);
+    }
+    return next();
+  });
+}

@@ -1,0 +1,47 @@
+import { insertMember, insertWorkspace, type Member, type Workspace } from '@tessera/db';
+import type { Role } from '@tessera/domain';
+import type { AppDeps } from '../context.ts';
+import { recordOperatorAudit } from '../audit/audit.ts';
+import { hashPassword } from '../auth/secrets.ts';
+import { issueToken, type IssuedToken } from '../tokens/tokens.service.ts';
+
+export interface NewWorkspace {
+  name: string;
+  slug: string;
+  owner: { email: string; name: string; role: Role; password: string | null };
+  /** Issue an API token with this name for the owner. */
+  tokenName?: string | undefined;
+}
+
+export interface CreatedWorkspace {
+  workspace: Workspace;
+  owner: Member;
+  token: IssuedToken | undefined;
+}
+
+/** Creates a workspace with its first member and, if asked, an API token; for the command line and the demo. */
+export async function createWorkspace(deps: AppDeps, input: NewWorkspace): Promise<CreatedWorkspace> {
+  const passwordHash = input.owner.password === null ? null : await hashPassword(input.owner.password);
+  return deps.db.transaction().execute(async (trx) => {
+    const workspace = await insertWorkspace(trx, { id: deps.newId(), slug: input.slug, name: input.name });
+    const owner = await insertMember(trx, {
+      workspaceId: workspace.id,
+      id: deps.newId(),
+      email: input.owner.email,
+      name: input.owner.name,
+      role: input.owner.role,
+      passwordHash,
+    });
+    const token = input.tokenName
+      ? await issueToken(trx, deps, { workspaceId: workspace.id, memberId: owner.id }, input.tokenName)
+      : undefined;
+    await recordOperatorAudit(trx, deps, workspace.id, {
+      action: 'workspace.create',
+      entityType: 'workspace',
+      entityId: workspace.id,
+      before: null,
+      after: { slug: workspace.slug, name: workspace.name, ownerEmail: owner.email, tokenName: input.tokenName ?? null },
+    });
+    return { workspace, owner, token };
+  });
+}

@@ -1,0 +1,86 @@
+import type { MemberId, WorkspaceId } from '@tessera/domain';
+import type { Executor } from '../client.ts';
+
+export interface AuditEntry {
+  id: string;
+  actorMemberId: MemberId | null;
+  actorTokenId: string | null;
+  /** `<entity>.<verb>`, as `profile.update` */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  createdAt: Date;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'createdAt'> & { workspaceId: WorkspaceId; createdAt: Date };
+
+function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+export async function insertAuditEntry(db: Executor, entry: NewAuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_entries')
+    .values({
+      workspace_id: entry.workspaceId,
+      id: entry.id,
+      actor_member_id: entry.actorMemberId,
+      actor_token_id: entry.actorTokenId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      request_id: entry.requestId,
+      ip: entry.ip,
+      created_at: entry.createdAt,
+    })
+    .execute();
+}
+
+/** The audit trail of one record, oldest first. */
+export async function listAuditEntries(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  entityType: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_entries')
+    .select([
+      'id',
+      'actor_member_id',
+      'actor_token_id',
+      'action',
+      'entity_type',
+      'entity_id',
+      'before',
+      'after',
+      'request_id',
+      'ip',
+      'created_at',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    actorMemberId: row.actor_member_id,
+    actorTokenId: row.actor_token_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    requestId: row.request_id,
+    ip: row.ip,
+    createdAt: row.created_at,
+  }));
+}

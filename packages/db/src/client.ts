@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+/** A Kysely that queries run on: the database itself or an open transaction. */
+export type Executor = Kysely<Database>;
+
+export type DriverName = 'pg' | 'pglite';
+
+export interface DbOptions {
+  /** A PostgreSQL connection string; without one, the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** Where the embedded database keeps its files; `memory://` keeps them in memory. */
+  dataDir?: string | undefined;
+  /** The most connections the pool opens to a PostgreSQL server. */
+  poolSize?: number | undefined;
+}
+
+export interface Db {
+  db: Kysely<Database>;
+  driver: DriverName;
+  /** The pool behind `db` when the driver is `pg`: for named prepared statements. */
+  pool: pg.Pool | undefined;
+  close(): Promise<void>;
+}
+
+export const defaultDataDir = './.data';
+
+export function createDb(options: DbOptions = {}): Db {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 16 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, driver: 'pg', pool, close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? defaultDataDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dataDir)) });
+  return { db, driver: 'pglite', pool: undefined, close: () => db.destroy() };
+}
+
+/** Applies every migration not yet applied; throws if one fails. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).map((result) => result.migrationName);
+}

@@ -1,0 +1,82 @@
+import { DomainError, type MemberId, type Role, type WorkspaceId } from '@tessera/domain';
+import type { Executor } from '../client.ts';
+import { violatedUniqueConstraint } from '../shared/constraints.ts';
+
+export interface Member {
+  workspaceId: WorkspaceId;
+  id: MemberId;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface MemberWithPassword extends Member {
+  workspaceSlug: string;
+  workspaceName: string;
+  passwordHash: string | null;
+}
+
+export async function insertMember(
+  db: Executor,
+  member: Member & { passwordHash: string | null },
+): Promise<Member> {
+  try {
+    await db
+      .insertInto('members')
+      .values({
+        workspace_id: member.workspaceId,
+        id: member.id,
+        email: member.email,
+        name: member.name,
+        role: member.role,
+        password_hash: member.passwordHash,
+      })
+      .execute();
+    return { workspaceId: member.workspaceId, id: member.id, email: member.email, name: member.name, role: member.role };
+  } catch (error) {
+    if (violatedUniqueConstraint(error) === 'members_workspace_email_key') {
+      throw new DomainError('MEMBER_EMAIL_TAKEN', 'A member of this workspace has this email already', { path: 'email' });
+    }
+    throw error;
+  }
+}
+
+/** The members with this email in every workspace, for signing in. */
+export async function findMembersForSignIn(db: Executor, email: string): Promise<MemberWithPassword[]> {
+  const rows = await db
+    .selectFrom('members')
+    .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
+    .select([
+      'members.workspace_id',
+      'members.id',
+      'members.email',
+      'members.name',
+      'members.role',
+      'members.password_hash',
+      'workspaces.slug',
+      'workspaces.name as workspace_name',
+    ])
+    .where('members.email', '=', email)
+    .orderBy('workspaces.slug')
+    .execute();
+  return rows.map((row) => ({
+    workspaceId: row.workspace_id,
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    workspaceSlug: row.slug,
+    workspaceName: row.workspace_name,
+  }));
+}
+
+export async function findMemberByEmail(db: Executor, workspaceId: WorkspaceId, email: string): Promise<Member | undefined> {
+  const row = await db
+    .selectFrom('members')
+    .select(['workspace_id', 'id', 'email', 'name', 'role'])
+    .where('workspace_id', '=', workspaceId)
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row && { workspaceId: row.workspace_id, id: row.id, email: row.email, name: row.name, role: row.role };
+}

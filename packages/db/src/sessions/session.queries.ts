@@ -1,0 +1,47 @@
+import type { MemberId, WorkspaceId } from '@tessera/domain';
+import type { Executor } from '../client.ts';
+import { memberInWorkspaceColumns, toMemberInWorkspace, type MemberInWorkspace } from '../members/member-in-workspace.ts';
+
+export interface NewSession {
+  workspaceId: WorkspaceId;
+  id: string;
+  memberId: MemberId;
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+export async function insertSession(db: Executor, session: NewSession): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      workspace_id: session.workspaceId,
+      id: session.id,
+      member_id: session.memberId,
+      token_hash: session.tokenHash,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+/** The member a live session signs in, by the hash of its secret. */
+export async function findSessionMember(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<(MemberInWorkspace & { sessionId: string }) | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('members', (join) =>
+      join.onRef('members.workspace_id', '=', 'sessions.workspace_id').onRef('members.id', '=', 'sessions.member_id'),
+    )
+    .innerJoin('workspaces', 'workspaces.id', 'sessions.workspace_id')
+    .select([...memberInWorkspaceColumns, 'sessions.id as session_id'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+  return row && { ...toMemberInWorkspace(row), sessionId: row.session_id };
+}
+
+export async function deleteSession(db: Executor, workspaceId: WorkspaceId, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('workspace_id', '=', workspaceId).where('id', '=', sessionId).execute();
+}

@@ -1,0 +1,131 @@
+import type { MemberId, WorkspaceId } from '@tessera/domain';
+import type { Executor } from '../client.ts';
+import { memberInWorkspaceColumns, toMemberInWorkspace, type MemberInWorkspace } from '../members/member-in-workspace.ts';
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  memberId: MemberId;
+  memberEmail: string;
+  lastFour: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface NewApiToken {
+  workspaceId: WorkspaceId;
+  id: string;
+  memberId: MemberId;
+  name: string;
+  tokenHash: string;
+  lastFour: string;
+}
+
+export async function insertToken(db: Executor, token: NewApiToken): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      workspace_id: token.workspaceId,
+      id: token.id,
+      member_id: token.memberId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      last_four: token.lastFour,
+    })
+    .execute();
+}
+
+function tokensOf(db: Executor, workspaceId: WorkspaceId) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('members', (join) =>
+      join.onRef('members.workspace_id', '=', 'api_tokens.workspace_id').onRef('members.id', '=', 'api_tokens.member_id'),
+    )
+    .select([
+      'api_tokens.id',
+      'api_tokens.name',
+      'api_tokens.member_id',
+      'members.email',
+      'api_tokens.last_four',
+      'api_tokens.created_at',
+      'api_tokens.last_used_at',
+      'api_tokens.revoked_at',
+    ])
+    .where('api_tokens.workspace_id', '=', workspaceId);
+}
+
+type TokenRow = Awaited<ReturnType<ReturnType<typeof tokensOf>['executeTakeFirstOrThrow']>>;
+
+function toApiToken(row: TokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    memberId: row.member_id,
+    memberEmail: row.email,
+    lastFour: row.last_four,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function findToken(db: Executor, workspaceId: WorkspaceId, id: string): Promise<ApiToken | undefined> {
+  const row = await tokensOf(db, workspaceId).where('api_tokens.id', '=', id).executeTakeFirst();
+  return row && toApiToken(row);
+}
+
+/** The workspace's tokens, live ones first, newest first. */
+export async function listTokens(db: Executor, workspaceId: WorkspaceId): Promise<ApiToken[]> {
+  const rows = await tokensOf(db, workspaceId)
+    .orderBy((eb) => eb('api_tokens.revoked_at', 'is', null), 'desc')
+    .orderBy('api_tokens.created_at', 'desc')
+    .orderBy('api_tokens.id', 'desc')
+    .execute();
+  return rows.map(toApiToken);
+}
+
+/** Marks a live token revoked; returns it, or undefined if there is no live token with this id. */
+export async function revokeToken(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  id: string,
+  now: Date,
+): Promise<ApiToken | undefined> {
+  const revoked = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return revoked && findToken(db, workspaceId, id);
+}
+
+/** The member a live token acts for, by the hash of its secret. */
+export async function findTokenMember(
+  db: Executor,
+  tokenHash: string,
+): Promise<(MemberInWorkspace & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('members', (join) =>
+      join.onRef('members.workspace_id', '=', 'api_tokens.workspace_id').onRef('members.id', '=', 'api_tokens.member_id'),
+    )
+    .innerJoin('workspaces', 'workspaces.id', 'api_tokens.workspace_id')
+    .select([...memberInWorkspaceColumns, 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row && { ...toMemberInWorkspace(row), tokenId: row.token_id, lastUsedAt: row.last_used_at };
+}
+
+export async function markTokenUsed(db: Executor, workspaceId: WorkspaceId, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const roles = ['master', 'super_admin', 'admin', 'agent', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+export const roleSchema = z.enum(roles);
+
+export const actions = [
+  'profiles.read',
+  'profiles.write',
+  'profiles.delete',
+  'tokens.manage',
+  'members.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+const everyone: readonly Role[] = roles;
+const editors: readonly Role[] = ['master', 'super_admin', 'admin', 'agent'];
+const admins: readonly Role[] = ['master', 'super_admin', 'admin'];
+const superAdmins: readonly Role[] = ['master', 'super_admin'];
+
+const grants = {
+  'profiles.read': everyone,
+  'profiles.write': editors,
+  'profiles.delete': admins,
+  'tokens.manage': admins,
+  'members.manage': superAdmins,
+  'audit.read': admins,
+} as const satisfies Record<Action, readonly Role[]>;
+
+export function can(role: Role, action: Action): boolean {
+  return grants[action].includes(role);
+}

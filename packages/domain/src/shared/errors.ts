@@ -1,0 +1,44 @@
+export const domainErrorCodes = [
+  'INVALID_INPUT',
+  'INVALID_CURSOR',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'WORKSPACE_REQUIRED',
+  'FORBIDDEN',
+  'PAGE_SIZE_EXCEEDED',
+  'WORKSPACE_NOT_FOUND',
+  'WORKSPACE_SLUG_TAKEN',
+  'MEMBER_NOT_FOUND',
+  'MEMBER_EMAIL_TAKEN',
+  'PROFILE_NOT_FOUND',
+  'PROFILE_EMAIL_TAKEN',
+  'PROFILE_VERSION_CONFLICT',
+  'TOKEN_NOT_FOUND',
+] as const;
+
+export type DomainErrorCode = (typeof domainErrorCodes)[number];
+
+export interface DomainErrorOptions {
+  /** The input field at fault, dot-separated (`email`, `addresses.0.city`). */
+  path?: string;
+  /** Ids and counts that help a caller act on the error; never personal data. */
+  details?: Record<string, string | number>;
+}
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: DomainErrorCode;
+  readonly path: string | undefined;
+  readonly details: Record<string, string | number>;
+
+  constructor(code: DomainErrorCode, message: string, options: DomainErrorOptions = {}) {
+    super(message);
+    this.code = code;
+    this.path = options.path;
+    this.details = options.details ?? {};
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
