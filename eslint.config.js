@@ -31,6 +31,11 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations are frozen in time: they see the database as it was then, not today's schema type.
+    files: ['packages/db/src/migrations/2*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['packages/db/src/**'],
     rules: restrict([{ group: ['@trpc/*', 'react', '@tessera/api'], message: 'db knows nothing of transport or UI.' }]),
   },

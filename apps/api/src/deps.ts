@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '@tessera/domain';
 import type { Database } from '@tessera/db';
 import type { Kysely } from 'kysely';
-import pino, { type Logger } from 'pino';
+import pino from 'pino';
 import type { AppDeps } from './context.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -12,7 +12,7 @@ export function createDeps(db: Kysely<Database>, options: Partial<Omit<AppDeps, 
     db,
     clock: options.clock ?? systemClock,
     newId: options.newId ?? randomUUID,
-    log: options.log ?? (pino({ level: 'silent' }) as Logger),
+    log: options.log ?? (pino({ level: 'silent' })),
     isCookieSecure: options.isCookieSecure ?? false,
   };
 }

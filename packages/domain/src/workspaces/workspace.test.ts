@@ -9,6 +9,10 @@ describe('slugify', () => {
   });
 
   it('always yields a valid workspace slug', () => {
-    fc.assert(fc.property(fc.string(), (name) => expect(workspaceSlugSchema.safeParse(slugify(name)).success).toBe(true)));
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(workspaceSlugSchema.safeParse(slugify(name)).success).toBe(true);
+      }),
+    );
   });
 });

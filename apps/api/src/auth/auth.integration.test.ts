@@ -1,0 +1,72 @@
+import { createWorkspace } from '../workspaces/workspaces.service.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from '../router.ts';
+import { createTestApp, testPassword, type TestApp } from '../testing/test-app.ts';
+import { authenticate, sessionCookieName } from './auth.service.ts';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+function sessionSecret(cookies: string[]): string {
+  const cookie = cookies.find((text) => text.startsWith(`${sessionCookieName}=`));
+  if (!cookie) throw new Error('no session cookie was set');
+  return cookie.split(';')[0]?.split('=')[1] ?? '';
+}
+
+describe('auth', () => {
+  it('signs a member in with an HttpOnly session cookie that authenticates later requests', async () => {
+    const { member } = await app.newWorkspace('agent');
+    const cookies: string[] = [];
+    const me = await createCaller(app.contextFor(null, cookies)).auth.signIn({ email: member.email.toUpperCase(), password: testPassword });
+    expect(me).toMatchObject({ member: { id: member.id, role: 'agent' }, workspace: { slug: member.workspaceSlug }, via: 'session' });
+    expect(cookies[0]).toMatch(/HttpOnly/);
+    expect(cookies[0]).toMatch(/SameSite=Lax/);
+
+    const actor = await authenticate(app.deps, { cookie: `${sessionCookieName}=${sessionSecret(cookies)}` });
+    expect(actor?.member.id).toBe(member.id);
+  });
+
+  it('refuses a wrong password or an unknown email with the same error', async () => {
+    const { member } = await app.newWorkspace();
+    const caller = createCaller(app.contextFor(null));
+    await expect(caller.auth.signIn({ email: member.email, password: 'wrong password' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'INVALID_CREDENTIALS' },
+    });
+    await expect(caller.auth.signIn({ email: 'nobody@example.com', password: testPassword })).rejects.toMatchObject({
+      cause: { code: 'INVALID_CREDENTIALS' },
+    });
+  });
+
+  it('asks for the workspace when one email and password sign in to several', async () => {
+    const stamp = Date.now();
+    const email = `twice-${stamp}@example.com`;
+    for (const slug of [`first-${stamp}`, `second-${stamp}`]) {
+      await createWorkspace(app.deps, { name: slug, slug, owner: { email, name: 'Twice', role: 'admin', password: testPassword } });
+    }
+    const caller = createCaller(app.contextFor(null));
+    await expect(caller.auth.signIn({ email, password: testPassword })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { code: 'WORKSPACE_REQUIRED', path: 'workspace' },
+    });
+    const me = await caller.auth.signIn({ email, password: testPassword, workspace: `second-${stamp}` });
+    expect(me.workspace.slug).toBe(`second-${stamp}`);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const { member } = await app.newWorkspace();
+    const cookies: string[] = [];
+    await createCaller(app.contextFor(null, cookies)).auth.signIn({ email: member.email, password: testPassword });
+    const headers = { cookie: `${sessionCookieName}=${sessionSecret(cookies)}` };
+    const actor = await authenticate(app.deps, headers);
+    if (!actor) throw new Error('the session did not authenticate');
+    const cleared: string[] = [];
+    await createCaller(app.contextFor(actor, cleared)).auth.signOut();
+    expect(cleared[0]).toMatch(/Max-Age=0/);
+    expect(await authenticate(app.deps, headers)).toBeNull();
+  });
+});

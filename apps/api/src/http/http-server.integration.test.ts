@@ -1,0 +1,82 @@
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppRouter } from '../router.ts';
+import { startTestServer, testPassword, type TestServer } from '../testing/index.ts';
+import { sessionCookieName } from '../auth/auth.service.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+function clientWith(headers: Record<string, string>) {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${server.url}/trpc`, transformer: superjson, headers })],
+  });
+}
+
+describe('the HTTP server', () => {
+  it('answers API calls made with a bearer token', async () => {
+    const { token, member } = await server.app.newWorkspace();
+    const client = clientWith({ authorization: `Bearer ${token}` });
+    const created = await client.profiles.create.mutate({ firstName: 'Over', lastName: 'HTTP' });
+    expect(created.createdAt).toBeInstanceOf(Date);
+    const [me, fetched] = await Promise.all([client.auth.me.query(), client.profiles.get.query({ id: created.id })]);
+    expect(me).toMatchObject({ member: { id: member.id }, via: 'token' });
+    expect(fetched.fullName).toBe('Over HTTP');
+  });
+
+  it('signs in with a cookie session and serves the member with it', async () => {
+    const { member } = await server.app.newWorkspace('viewer');
+    const response = await fetch(`${server.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: member.email, password: testPassword } }),
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie().find((text) => text.startsWith(`${sessionCookieName}=`));
+    expect(cookie).toMatch(/HttpOnly/);
+    const me = await clientWith({ cookie: cookie?.split(';')[0] ?? '' }).auth.me.query();
+    expect(me).toMatchObject({ member: { id: member.id, role: 'viewer' }, via: 'session' });
+  });
+
+  it('answers 401 without a session or a token', async () => {
+    const response = await fetch(`${server.url}/trpc/profiles.list`);
+    expect(response.status).toBe(401);
+    const error = await clientWith({}).profiles.list.query({}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as TRPCClientError<AppRouter>).data).toMatchObject({ code: 'UNAUTHORIZED', domainCode: 'UNAUTHENTICATED', httpStatus: 401 });
+  });
+
+  it('names the field at fault and gives a request id, without a stack trace', async () => {
+    const { token } = await server.app.newWorkspace();
+    const client = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${server.url}/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })],
+    });
+    const error = (await client.profiles.create.mutate({ firstName: 'Ada', email: 'nope' }).catch((caught: unknown) => caught)) as TRPCClientError<AppRouter>;
+    expect(error.data).toMatchObject({ httpStatus: 400, issues: [{ path: 'email' }] });
+    expect(error.data?.requestId).toEqual(expect.any(String));
+    expect(error.data).not.toHaveProperty('stack', expect.anything());
+    expect(error.message).toMatch(/^email: /);
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const { token } = await server.app.newWorkspace();
+    const response = await fetch(`${server.url}/trpc/profiles.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ json: { firstName: 'x'.repeat(2 * 1024 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('reports its health, with the database reachable', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('x-request-id')).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { listAuditEntries } from '@tessera/db';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestMember } from '../testing/test-app.ts';
+
+let app: TestApp;
+let owner: TestMember;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  owner = await app.newWorkspace('master');
+});
+afterAll(() => app.close());
+
+/** The tRPC code, domain code and field path a call failed with. */
+async function failureOf(call: Promise<unknown>) {
+  const error = await call.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  const cause = error.cause as { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
+  return {
+    code: error.code,
+    domainCode: cause?.code,
+    paths: cause?.issues ? cause.issues.map((issue) => issue.path.join('.')) : [cause?.path],
+  };
+}
+
+async function profileCount(member: TestMember) {
+  return (await member.caller.profiles.list({ limit: 100 })).items.length;
+}
+
+describe('profiles', () => {
+  it('creates, reads, lists, updates and deletes a profile, auditing each change', async () => {
+    const { caller, member } = await app.newWorkspace('admin');
+    const created = await caller.profiles.create({ firstName: ' Ada ', lastName: 'Lovelace', email: 'ADA@example.com ' });
+    expect(created).toMatchObject({ firstName: 'Ada', middleName: null, fullName: 'Ada Lovelace', email: 'ada@example.com', version: 1 });
+
+    expect(await caller.profiles.get({ id: created.id })).toEqual(created);
+    expect((await caller.profiles.list({})).items.map((profile) => profile.id)).toEqual([created.id]);
+
+    const updated = await caller.profiles.update({ id: created.id, version: 1, middleName: 'King', email: null });
+    expect(updated).toMatchObject({ fullName: 'Ada King Lovelace', email: null, version: 2, lastName: 'Lovelace' });
+
+    expect(await caller.profiles.delete({ id: created.id })).toEqual({ id: created.id });
+    expect((await failureOf(caller.profiles.get({ id: created.id }))).domainCode).toBe('PROFILE_NOT_FOUND');
+
+    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', created.id);
+    expect(trail.map((entry) => entry.action)).toEqual(['profile.create', 'profile.update', 'profile.delete']);
+    expect(trail[1]).toMatchObject({
+      actorMemberId: member.id,
+      requestId: 'test-request',
+      before: { middleName: null, email: 'ada@example.com', version: 1 },
+      after: { middleName: 'King', email: null, version: 2 },
+    });
+    expect(trail[2]?.after).toBeNull();
+  });
+
+  it('refuses bad input with the field at fault and writes nothing', async () => {
+    const before = await profileCount(owner);
+    const cases = [
+      [{}, 'firstName'],
+      [{ firstName: 'Ada', email: 'ada@' }, 'email'],
+      [{ firstName: 'x'.repeat(300) }, 'firstName'],
+      [{ firstName: 'Ada', lastName: 'y'.repeat(300) }, 'lastName'],
+    ] as const;
+    for (const [input, path] of cases) {
+      expect(await failureOf(owner.caller.profiles.create(input as never))).toMatchObject({ code: 'BAD_REQUEST', paths: [path] });
+    }
+    expect(await profileCount(owner)).toBe(before);
+  });
+
+  it('answers an unknown id with PROFILE_NOT_FOUND at id', async () => {
+    const id = randomUUID();
+    expect(await failureOf(owner.caller.profiles.get({ id }))).toEqual({ code: 'NOT_FOUND', domainCode: 'PROFILE_NOT_FOUND', paths: ['id'] });
+    expect(await failureOf(owner.caller.profiles.update({ id, firstName: 'X' }))).toMatchObject({ domainCode: 'PROFILE_NOT_FOUND' });
+    expect(await failureOf(owner.caller.profiles.delete({ id }))).toMatchObject({ domainCode: 'PROFILE_NOT_FOUND' });
+  });
+
+  it('refuses an email another profile owns, on create and on update', async () => {
+    await owner.caller.profiles.create({ firstName: 'Grace', email: 'grace@example.com' });
+    expect(await failureOf(owner.caller.profiles.create({ firstName: 'Other', email: 'Grace@Example.com' }))).toEqual({
+      code: 'CONFLICT',
+      domainCode: 'PROFILE_EMAIL_TAKEN',
+      paths: ['email'],
+    });
+    const other = await owner.caller.profiles.create({ firstName: 'Other' });
+    expect(await failureOf(owner.caller.profiles.update({ id: other.id, email: 'grace@example.com' }))).toMatchObject({
+      domainCode: 'PROFILE_EMAIL_TAKEN',
+    });
+    expect((await owner.caller.profiles.get({ id: other.id })).email).toBeNull();
+  });
+
+  it('makes one profile of two concurrent creates with the same email and refuses the other clearly', async () => {
+    const { caller } = await app.newWorkspace();
+    const results = await Promise.allSettled([
+      caller.profiles.create({ firstName: 'One', email: 'same@example.com' }),
+      caller.profiles.create({ firstName: 'Two', email: 'same@example.com' }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'CONFLICT', cause: { code: 'PROFILE_EMAIL_TAKEN' } });
+    expect((await caller.profiles.list({})).items).toHaveLength(1);
+  });
+
+  it('refuses an update made from a stale version', async () => {
+    const created = await owner.caller.profiles.create({ firstName: 'Linus' });
+    await owner.caller.profiles.update({ id: created.id, version: 1, lastName: 'Torvalds' });
+    expect(await failureOf(owner.caller.profiles.update({ id: created.id, version: 1, lastName: 'Pauling' }))).toEqual({
+      code: 'CONFLICT',
+      domainCode: 'PROFILE_VERSION_CONFLICT',
+      paths: ['version'],
+    });
+    expect((await owner.caller.profiles.get({ id: created.id })).lastName).toBe('Torvalds');
+  });
+
+  it('pages newest first with a cursor and refuses a malformed cursor at cursor', async () => {
+    const { caller } = await app.newWorkspace();
+    const made = [];
+    for (const firstName of ['A', 'B', 'C', 'D', 'E']) made.push(await caller.profiles.create({ firstName }));
+    const first = await caller.profiles.list({ limit: 2 });
+    const second = await caller.profiles.list({ limit: 2, cursor: first.nextCursor });
+    const third = await caller.profiles.list({ limit: 2, cursor: second.nextCursor });
+    expect([...first.items, ...second.items, ...third.items].map((profile) => profile.firstName)).toEqual(['E', 'D', 'C', 'B', 'A']);
+    expect(third.nextCursor).toBeNull();
+    expect(await failureOf(caller.profiles.list({ cursor: 'garbage' }))).toEqual({
+      code: 'BAD_REQUEST',
+      domainCode: 'INVALID_CURSOR',
+      paths: ['cursor'],
+    });
+    expect(await failureOf(caller.profiles.list({ limit: 101 }))).toMatchObject({ code: 'BAD_REQUEST', paths: ['limit'] });
+  });
+
+  it('keeps workspaces apart', async () => {
+    const created = await owner.caller.profiles.create({ firstName: 'Private' });
+    const stranger = await app.newWorkspace('master');
+    expect((await failureOf(stranger.caller.profiles.get({ id: created.id }))).domainCode).toBe('PROFILE_NOT_FOUND');
+    expect((await failureOf(stranger.caller.profiles.delete({ id: created.id }))).domainCode).toBe('PROFILE_NOT_FOUND');
+    expect((await stranger.caller.profiles.list({})).items).toEqual([]);
+  });
+
+  it('lets viewers read but not write, and agents write but not delete', async () => {
+    const viewer = await app.newWorkspace('viewer');
+    expect(await viewer.caller.profiles.list({})).toEqual({ items: [], nextCursor: null });
+    expect(await failureOf(viewer.caller.profiles.create({ firstName: 'No' }))).toMatchObject({ code: 'FORBIDDEN', domainCode: 'FORBIDDEN' });
+
+    const agent = await app.newWorkspace('agent');
+    const created = await agent.caller.profiles.create({ firstName: 'Yes' });
+    expect(await failureOf(agent.caller.profiles.delete({ id: created.id }))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('refuses every profile call without a member', async () => {
+    const { createCaller } = await import('../router.ts');
+    const anonymous = createCaller(app.contextFor(null));
+    expect(await failureOf(anonymous.profiles.list({}))).toMatchObject({ code: 'UNAUTHORIZED', domainCode: 'UNAUTHENTICATED' });
+  });
+});

@@ -1,0 +1,37 @@
+import type { AppRouter } from '@tessera/api';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import superjson from 'superjson';
+import { isClientError } from './api-errors.ts';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: '/trpc', transformer: superjson })],
+  });
+}
+
+export interface QueryClientHooks {
+  /** Called when any request is refused because the session is gone. */
+  onUnauthenticated(error: unknown): void;
+}
+
+export function createQueryClient(hooks: QueryClientHooks): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: hooks.onUnauthenticated }),
+    mutationCache: new MutationCache({ onError: hooks.onUnauthenticated }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // A refusal (bad input, not found, no access) will not change on a retry; a network blip may.
+        retry: (failureCount, error) => !isClientError(error) && failureCount < 2,
+      },
+    },
+  });
+}

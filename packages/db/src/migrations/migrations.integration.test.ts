@@ -1,0 +1,41 @@
+import { readdirSync } from 'node:fs';
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createTestDb, testDriver } from '../testing/test-database.ts';
+import { migrationProvider, migrations } from './index.ts';
+
+const migrationFiles = readdirSync(new URL('.', import.meta.url))
+  .filter((file) => /^\d{12}_[a-z_]+\.ts$/.test(file))
+  .map((file) => file.replace(/\.ts$/, ''));
+
+describe('migrations', () => {
+  it('registers every migration file in the folder', () => {
+    expect(Object.keys(migrations).sort()).toEqual(migrationFiles.sort());
+  });
+
+  const drivers = ['pglite', 'pg'] as const;
+  for (const driver of drivers) {
+    it(`apply, roll back and apply again on ${driver}`, async (context) => {
+      if (driver === 'pg' && (await testDriver()) !== 'pg') context.skip('no PostgreSQL server is reachable');
+      const database = await createTestDb(driver);
+      try {
+        const tables = async () =>
+          (await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by tablename`.execute(database.db)).rows.map(
+            (row) => row.tablename,
+          );
+        expect(await tables()).toEqual(['api_tokens', 'audit_entries', 'members', 'profiles', 'sessions', 'workspaces']);
+
+        const migrator = new Migrator({ db: database.db, provider: migrationProvider });
+        const down = await migrator.migrateTo(NO_MIGRATIONS);
+        expect(down.error).toBeUndefined();
+        expect(await tables()).toEqual([]);
+
+        const up = await migrator.migrateToLatest();
+        expect(up.error).toBeUndefined();
+        expect(await tables()).toHaveLength(6);
+      } finally {
+        await database.close();
+      }
+    });
+  }
+});
