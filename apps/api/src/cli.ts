@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createDb, findMemberByEmail, findWorkspaceBySlug, migrateToLatest } from '@tessera/db';
 import {
   emailSchema,
+  isDomainError,
   newPasswordSchema,
   requiredText,
   roleSchema,
@@ -136,6 +137,7 @@ async function run(): Promise<unknown> {
 try {
   process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`);
 } catch (error) {
+  if (isDomainError(error)) fail(error.path ? `--${error.path}: ${error.message}` : error.message);
   fail(error instanceof Error ? error.message : String(error));
 } finally {
   await database.close();

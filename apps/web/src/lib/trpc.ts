@@ -4,7 +4,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
-import { isClientError } from './api-errors.ts';
+import { isClientError, isUnauthenticated } from './api-errors.ts';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -18,14 +18,17 @@ export function createApiClient() {
 }
 
 export interface QueryClientHooks {
-  /** Called when any request is refused because the session is gone. */
-  onUnauthenticated(error: unknown): void;
+  /** Called when a request is refused because nobody is signed in any more. */
+  onSessionLost(): void;
 }
 
 export function createQueryClient(hooks: QueryClientHooks): QueryClient {
+  const onError = (error: unknown) => {
+    if (isUnauthenticated(error)) hooks.onSessionLost();
+  };
   return new QueryClient({
-    queryCache: new QueryCache({ onError: hooks.onUnauthenticated }),
-    mutationCache: new MutationCache({ onError: hooks.onUnauthenticated }),
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,

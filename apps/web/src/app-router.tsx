@@ -1,0 +1,36 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { signInPath } from './features/auth/paths.ts';
+import { RequireSession } from './features/auth/session.tsx';
+import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { EditProfilePage } from './features/profiles/edit-profile-page.tsx';
+import { NewProfilePage } from './features/profiles/new-profile-page.tsx';
+import { ProfileDetailPage } from './features/profiles/profile-detail-page.tsx';
+import { ProfilesListPage } from './features/profiles/profiles-list-page.tsx';
+import { TokensPage } from './features/tokens/tokens-page.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { NotFoundPage } from './layout/not-found-page.tsx';
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: signInPath, element: <SignInPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <Navigate to="/profiles" replace /> },
+        { path: 'profiles', element: <ProfilesListPage /> },
+        { path: 'profiles/new', element: <NewProfilePage /> },
+        { path: 'profiles/:id', element: <ProfileDetailPage /> },
+        { path: 'profiles/:id/edit', element: <EditProfilePage /> },
+        { path: 'tokens', element: <TokensPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

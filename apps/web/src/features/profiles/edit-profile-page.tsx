@@ -1,0 +1,126 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { updateProfileInput } from '@tessera/domain';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { hasDomainCode, messageOf } from '../../lib/api-errors.ts';
+import { schemaIssues, splitError } from '../../lib/field-errors.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { LoadError, Loading } from '../../ui/states.tsx';
+import { useCan } from '../auth/session.tsx';
+import { rememberProfile } from './profile-cache.ts';
+import { ProfileForm, profileFieldNames, profileValuesOf, useProfileForm, type Profile, type ProfileFormValues } from './profile-form.tsx';
+import { isProfileMissing, ProfileNotFound } from './profile-not-found.tsx';
+
+export function EditProfilePage() {
+  const { id = '' } = useParams();
+  const trpc = useTRPC();
+  // Refetching behind the form's back would not change what it edits, so it only happens on request.
+  const profile = useQuery({ ...trpc.profiles.get.queryOptions({ id }), refetchOnWindowFocus: false, staleTime: 0 });
+  useDocumentTitle(profile.data ? `Edit ${profile.data.fullName}` : 'Edit profile');
+
+  if (profile.isPending) return <Loading label="Loading profile…" />;
+  if (profile.isError) {
+    if (isProfileMissing(profile.error)) return <ProfileNotFound />;
+    return (
+      <LoadError title="Could not load this profile" error={profile.error} onRetry={() => void profile.refetch()} isRetrying={profile.isFetching} />
+    );
+  }
+  return <EditProfileForm key={profile.data.id} profile={profile.data} />;
+}
+
+function EditProfileForm({ profile }: { profile: Profile }) {
+  const isWriter = useCan('profiles.write');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const form = useProfileForm(profileValuesOf(profile));
+  /** The version the form's values were loaded from; the server refuses the update if the profile moved on. */
+  const [baseVersion, setBaseVersion] = useState(profile.version);
+  const [hasConflict, setHasConflict] = useState(false);
+  const [reloadError, setReloadError] = useState<string | null>(null);
+  const [isReloading, setIsReloading] = useState(false);
+  const detailPath = `/profiles/${profile.id}`;
+
+  const update = useMutation(
+    trpc.profiles.update.mutationOptions({
+      onSuccess: async (updated) => {
+        await rememberProfile(queryClient, trpc, updated);
+        await navigate(detailPath);
+      },
+      onError: (error) => {
+        if (hasDomainCode(error, 'PROFILE_VERSION_CONFLICT')) {
+          form.clearErrors();
+          setHasConflict(true);
+          return;
+        }
+        form.refuse(splitError(error, profileFieldNames));
+      },
+    }),
+  );
+
+  async function reload() {
+    setIsReloading(true);
+    setReloadError(null);
+    try {
+      const latest = await queryClient.fetchQuery({ ...trpc.profiles.get.queryOptions({ id: profile.id }), staleTime: 0 });
+      form.reset(profileValuesOf(latest));
+      setBaseVersion(latest.version);
+      setHasConflict(false);
+    } catch (error) {
+      setReloadError(messageOf(error));
+    } finally {
+      setIsReloading(false);
+    }
+  }
+
+  function submit(values: ProfileFormValues) {
+    const parsed = updateProfileInput.safeParse({ id: profile.id, version: baseVersion, ...values });
+    if (!parsed.success) return form.refuseIssues(schemaIssues(parsed.error));
+    form.clearErrors();
+    update.mutate(parsed.data);
+  }
+
+  const conflictNotice = hasConflict ? (
+    <Alert
+      tone="warning"
+      title="Someone else changed this profile"
+      actions={
+        <button type="button" className="button" onClick={() => void reload()} disabled={isReloading}>
+          {isReloading ? 'Reloading…' : 'Reload profile'}
+        </button>
+      }
+    >
+      It changed after you opened it, so your edits were not saved. Reload to see the latest version, then make your
+      changes again. Reloading replaces what you typed here.
+      {reloadError ? <p className="field-error">{reloadError}</p> : null}
+    </Alert>
+  ) : null;
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/profiles">Profiles</Link>
+        <span aria-hidden="true">/</span>
+        <Link to={detailPath}>{profile.fullName}</Link>
+      </nav>
+      <div className="page-header">
+        <h1>Edit profile</h1>
+      </div>
+      {isWriter ? (
+        <ProfileForm
+          form={form}
+          submitLabel="Save changes"
+          pendingLabel="Saving…"
+          isPending={update.isPending}
+          cancelTo={detailPath}
+          onSubmit={submit}
+          notice={conflictNotice}
+        />
+      ) : (
+        <Alert tone="info">Your role may look at profiles but not change them.</Alert>
+      )}
+    </>
+  );
+}

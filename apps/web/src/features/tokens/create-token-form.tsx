@@ -1,0 +1,75 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createTokenInput } from '@tessera/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { schemaIssues, splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import type { IssuedSecret } from './new-token-secret.tsx';
+
+const fieldNames = ['name'] as const;
+const noErrors: SplitErrors = { fields: {}, form: null };
+
+export function CreateTokenForm({ onCreated }: { onCreated(issued: IssuedSecret): void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<SplitErrors>(noErrors);
+  const [attempt, setAttempt] = useState(0);
+  useFocusInvalid(formRef, attempt);
+
+  const create = useMutation(
+    trpc.tokens.create.mutationOptions({
+      onSuccess: async ({ token, secret }) => {
+        setName('');
+        onCreated({ name: token.name, secret });
+        await queryClient.invalidateQueries(trpc.tokens.list.queryFilter());
+      },
+      onError: (error) => {
+        setErrors(splitError(error, fieldNames));
+        setAttempt((count) => count + 1);
+      },
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = createTokenInput.safeParse({ name });
+    if (!parsed.success) {
+      setErrors(splitIssues(schemaIssues(parsed.error), fieldNames));
+      setAttempt((count) => count + 1);
+      return;
+    }
+    setErrors(noErrors);
+    create.mutate(parsed.data);
+  }
+
+  return (
+    <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-labelledby="create-token-title">
+      <h2 id="create-token-title" className="card-title">
+        Create a token
+      </h2>
+      {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
+      <div className="inline-form">
+        <TextField
+          id="name"
+          label="Token name"
+          required
+          autoComplete="off"
+          value={name}
+          onValueChange={(value) => {
+            setName(value);
+            setErrors(noErrors);
+          }}
+          error={errors.fields.name}
+          hint="Say what uses it, such as “CRM sync” or “Nightly export”. The token acts as you."
+        />
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create token'}
+        </button>
+      </div>
+    </form>
+  );
+}
