@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { sql } from 'kysely';
+import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import type { AppDeps, RequestContext } from '../context.ts';
 import { authenticate } from '../auth/auth.service.ts';
 import { appRouter } from '../router.ts';
+import { createTrpcHandler } from './trpc-handler.ts';
 
 /** The largest request body the API reads. */
 export const maxBodyBytes = 1024 * 1024;
@@ -42,16 +44,25 @@ async function health(deps: AppDeps, res: ServerResponse): Promise<void> {
 
 /** The one HTTP server: the API at `/trpc`, `/healthz`, and the console. */
 export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {}): Server {
-  const trpc = createHTTPHandler({
+  const createContext = (req: IncomingMessage, res: ServerResponse) => createRequestContext(deps, req, res);
+  const onError = ({ error, path, ctx }: { error: TRPCError; path: string | undefined; ctx?: RequestContext | undefined }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      deps.log.error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, 'procedure failed');
+    }
+  };
+  const trpc = createTrpcHandler({
     router: appRouter,
     basePath: '/trpc/',
-    maxBodySize: maxBodyBytes,
-    createContext: ({ req, res }) => createRequestContext(deps, req, res),
-    onError: ({ error, path, ctx }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        deps.log.error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, 'procedure failed');
-      }
-    },
+    maxBodyBytes,
+    createContext,
+    onError,
+    streaming: createHTTPHandler({
+      router: appRouter,
+      basePath: '/trpc/',
+      maxBodySize: maxBodyBytes,
+      createContext: ({ req, res }) => createContext(req, res),
+      onError,
+    }),
   });
   const console = options.webDist ? sirv(options.webDist, { single: true, etag: true }) : undefined;
 

@@ -1,0 +1,183 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import {
+  getErrorShape,
+  getTRPCErrorFromUnknown,
+  transformTRPCResponse,
+  TRPCError,
+  type AnyRouter,
+  type inferRouterContext,
+} from '@trpc/server';
+import { getHTTPStatusCode } from '@trpc/server/http';
+import {
+  getProcedureAtPath,
+  type AnyProcedure,
+  type AnyRootTypes,
+  type RootConfig,
+  type TRPCErrorShape,
+  type TRPCResponse,
+} from '@trpc/server/unstable-core-do-not-import';
+
+/**
+ * tRPC's HTTP protocol served straight from `node:http`: GET queries and POST mutations, single
+ * and batched, with the router's transformer, error formatter and HTTP statuses. tRPC's own
+ * adapters build a Fetch `Request` and `Response` around every call, which costs more than the
+ * database work of a lookup (see PERFORMANCE.md); this handler does the same work without them.
+ * Subscriptions and streamed batches go to `streaming`, tRPC's own adapter.
+ */
+export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
+  router: TRouter;
+  /** The path the API is served under, with its trailing slash: `/trpc/`. */
+  basePath: string;
+  maxBodyBytes: number;
+  createContext(req: IncomingMessage, res: ServerResponse): Promise<inferRouterContext<TRouter>>;
+  onError?(failure: { error: TRPCError; path: string | undefined; ctx: inferRouterContext<TRouter> | undefined }): void;
+  /** Serves subscriptions (server-sent events) and streamed (jsonl) batches. */
+  streaming: RequestListener;
+}
+
+type ProcedureType = 'query' | 'mutation' | 'subscription';
+
+const acceptedMethod: Record<ProcedureType, string> = { query: 'GET', mutation: 'POST', subscription: 'GET' };
+
+interface Call {
+  path: string;
+  procedure: AnyProcedure | null;
+}
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Malformed JSON', cause });
+  }
+}
+
+function isJsonContent(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  return type === undefined ? req.method === 'GET' : type.startsWith('application/json');
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch (cause) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid URL-encoding in path "${path}"`, cause });
+  }
+}
+
+export function createTrpcHandler<TRouter extends AnyRouter>(options: TrpcHandlerOptions<TRouter>): RequestListener {
+  const { router, basePath, maxBodyBytes, streaming } = options;
+  const config = router._def._config as RootConfig<AnyRootTypes>;
+  const deserialize = (value: unknown): unknown => config.transformer.input.deserialize(value) as unknown;
+  const errorShape = (opts: Omit<Parameters<typeof getErrorShape>[0], 'config' | 'input'>): TRPCErrorShape =>
+    getErrorShape({ config, input: undefined, ...opts }) as TRPCErrorShape;
+
+  function send(res: ServerResponse, status: number, body: unknown) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      vary: 'trpc-accept, accept',
+    });
+    res.end(text);
+  }
+
+  return (req, res) => {
+    void (async () => {
+      const url = req.url ?? '/';
+      const queryStart = url.indexOf('?');
+      const search = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
+      const isBatch = search.get('batch') === '1';
+      let ctx: inferRouterContext<TRouter> | undefined;
+      let calls: Call[] = [];
+      try {
+        const pathText = decodePath(url.slice(basePath.length, queryStart === -1 ? undefined : queryStart));
+        calls = await Promise.all(
+          (isBatch ? pathText.split(',') : [pathText]).map(async (path) => ({ path, procedure: await getProcedureAtPath(router, path) })),
+        );
+        const isStreamed =
+          req.headers['trpc-accept'] === 'application/jsonl' ||
+          req.headers.accept === 'application/jsonl' ||
+          calls.some((call) => call.procedure?._def.type === 'subscription');
+        if (isStreamed || (req.method !== 'GET' && req.method !== 'POST') || !isJsonContent(req)) {
+          streaming(req, res);
+          return;
+        }
+
+        let inputs: Promise<Record<number, unknown>> | undefined;
+        const readInputs = async (): Promise<Record<number, unknown>> => {
+          const text = req.method === 'GET' ? search.get('input') : await readBody(req, maxBodyBytes);
+          if (!text) return {};
+          const raw = parseJson(text);
+          if (!isBatch) return { 0: deserialize(raw) };
+          if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+            throw new TRPCError({ code: 'BAD_REQUEST', message: '"input" needs to be an object when doing a batch call' });
+          }
+          const batch: Record<number, unknown> = {};
+          for (const index of calls.keys()) {
+            const input = (raw as Record<number, unknown>)[index];
+            if (input !== undefined) batch[index] = deserialize(input);
+          }
+          return batch;
+        };
+
+        ctx = await options.createContext(req, res);
+        const responses: TRPCResponse[] = await Promise.all(
+          calls.map(async ({ path, procedure }, index): Promise<TRPCResponse> => {
+            try {
+              if (!procedure) throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
+              const type = procedure._def.type;
+              if (acceptedMethod[type] !== req.method) {
+                throw new TRPCError({
+                  code: 'METHOD_NOT_SUPPORTED',
+                  message: `Unsupported ${req.method}-request to ${type} procedure at path "${path}"`,
+                });
+              }
+              const data: unknown = await procedure({
+                path,
+                ctx,
+                type,
+                signal: undefined,
+                batchIndex: index,
+                getRawInput: async () => (await (inputs ??= readInputs()))[index],
+              });
+              return { result: { data } };
+            } catch (cause) {
+              const error = getTRPCErrorFromUnknown(cause);
+              options.onError?.({ error, path, ctx });
+              const type = procedure?._def.type ?? 'unknown';
+              return { error: errorShape({ ctx, error, path, type }) };
+            }
+          }),
+        );
+        const body = isBatch ? responses : responses[0];
+        if (!body) throw new TRPCError({ code: 'BAD_REQUEST', message: 'No procedure was called' });
+        send(res, getHTTPStatusCode(body), transformTRPCResponse(config, body));
+      } catch (cause) {
+        const error = getTRPCErrorFromUnknown(cause);
+        options.onError?.({ error, path: undefined, ctx });
+        const body = { error: errorShape({ ctx, error, path: undefined, type: 'unknown' }) };
+        send(res, getHTTPStatusCode(body), transformTRPCResponse(config, body));
+      }
+    })();
+  };
+}
