@@ -2,6 +2,7 @@ import type { Clock, NewId } from '@tessera/domain';
 import type { Database, MemberInWorkspace } from '@tessera/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { TokenCache } from './auth/token-cache.ts';
 
 /** What every request shares: the database, the clock, ids and the log. */
 export interface AppDeps {
@@ -11,6 +12,7 @@ export interface AppDeps {
   log: Logger;
   /** Whether session cookies carry `Secure` (set when served over https). */
   isCookieSecure: boolean;
+  tokenCache: TokenCache;
 }
 
 /** Who a request acts as: a member, signed in through a console session or an API token. */

@@ -4,6 +4,7 @@ import type { Database } from '@tessera/db';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { AppDeps } from './context.ts';
+import { TokenCache } from './auth/token-cache.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -14,5 +15,6 @@ export function createDeps(db: Kysely<Database>, options: Partial<Omit<AppDeps, 
     newId: options.newId ?? randomUUID,
     log: options.log ?? (pino({ level: 'silent' })),
     isCookieSecure: options.isCookieSecure ?? false,
+    tokenCache: options.tokenCache ?? new TokenCache(),
   };
 }

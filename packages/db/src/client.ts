@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
+import { prepareStatementsOn } from './shared/prepared.ts';
 import type { Database } from './schema.ts';
 
 /** A Kysely that queries run on: the database itself or an open transaction. */
@@ -23,8 +24,6 @@ export interface DbOptions {
 export interface Db {
   db: Kysely<Database>;
   driver: DriverName;
-  /** The pool behind `db` when the driver is `pg`: for named prepared statements. */
-  pool: pg.Pool | undefined;
   close(): Promise<void>;
 }
 
@@ -33,13 +32,14 @@ export const defaultDataDir = './.data';
 export function createDb(options: DbOptions = {}): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 16 });
+    prepareStatementsOn(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, driver: 'pg', pool, close: () => db.destroy() };
+    return { db, driver: 'pg', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? defaultDataDir;
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dataDir)) });
-  return { db, driver: 'pglite', pool: undefined, close: () => db.destroy() };
+  return { db, driver: 'pglite', close: () => db.destroy() };
 }
 
 /** Applies every migration not yet applied; throws if one fails. */

@@ -16,14 +16,19 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) return null;
-    const found = await findTokenMember(deps.db, hashSecret(match[1]));
-    if (!found) return null;
+    const tokenHash = hashSecret(match[1]);
     const now = deps.clock.now();
+    const cached = deps.tokenCache.get(tokenHash, now);
+    if (cached) return cached;
+    const found = await findTokenMember(deps.db, tokenHash);
+    if (!found) return null;
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > tokenUseResolutionMs) {
       await markTokenUsed(deps.db, found.workspaceId, found.tokenId, now);
     }
     const { tokenId, lastUsedAt: _lastUsedAt, ...member } = found;
-    return { member, sessionId: null, tokenId };
+    const actor = { member, sessionId: null, tokenId };
+    deps.tokenCache.set(tokenHash, actor, now);
+    return actor;
   }
   const secret = headers.cookie ? parseCookies(headers.cookie)[sessionCookieName] : undefined;
   if (!secret) return null;

@@ -133,6 +133,44 @@ describe('profiles', () => {
     expect(await failureOf(caller.profiles.list({ limit: 101 }))).toMatchObject({ code: 'BAD_REQUEST', paths: ['limit'] });
   });
 
+  it('upserts by email: creates once, then updates the same profile, keeping the names not sent', async () => {
+    const { caller, member } = await app.newWorkspace();
+    const created = await caller.profiles.upsert({ email: 'Up@Example.com', firstName: 'Una', middleName: 'M', lastName: 'Sert' });
+    expect(created).toMatchObject({ isCreated: true, email: 'up@example.com', fullName: 'Una M Sert', version: 1 });
+    const updated = await caller.profiles.upsert({ email: 'up@example.com', firstName: 'Uma', lastName: null });
+    expect(updated).toMatchObject({ isCreated: false, id: created.id, fullName: 'Uma M', version: 2 });
+    expect(await caller.profiles.getByEmail({ email: ' UP@example.com' })).toMatchObject({ id: created.id, version: 2 });
+
+    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', created.id);
+    expect(trail.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ['profile.create', null, { firstName: 'Una', middleName: 'M', lastName: 'Sert', email: 'up@example.com', version: 1 }],
+      [
+        'profile.update',
+        { firstName: 'Una', middleName: 'M', lastName: 'Sert', email: 'up@example.com', version: 1 },
+        { firstName: 'Uma', middleName: 'M', lastName: null, email: 'up@example.com', version: 2 },
+      ],
+    ]);
+    expect(trail[1]).toMatchObject({ actorMemberId: member.id, requestId: 'test-request', ip: '127.0.0.1' });
+  });
+
+  it('makes one profile of concurrent upserts with the same email', async () => {
+    const { caller } = await app.newWorkspace();
+    const results = await Promise.all(
+      ['A', 'B', 'C', 'D'].map((firstName) => caller.profiles.upsert({ email: 'many@example.com', firstName })),
+    );
+    expect(results.filter((result) => result.isCreated)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+    expect((await caller.profiles.getByEmail({ email: 'many@example.com' })).version).toBe(4);
+  });
+
+  it('answers an unknown email with PROFILE_NOT_FOUND at email', async () => {
+    expect(await failureOf(owner.caller.profiles.getByEmail({ email: 'nobody@example.com' }))).toEqual({
+      code: 'NOT_FOUND',
+      domainCode: 'PROFILE_NOT_FOUND',
+      paths: ['email'],
+    });
+  });
+
   it('keeps workspaces apart', async () => {
     const created = await owner.caller.profiles.create({ firstName: 'Private' });
     const stranger = await app.newWorkspace('master');

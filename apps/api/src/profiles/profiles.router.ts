@@ -1,14 +1,35 @@
-import { createProfileInput, listProfilesInput, profileIdInput, profileOutput, updateProfileInput } from '@tessera/domain';
+import {
+  createProfileInput,
+  listProfilesInput,
+  profileEmailInput,
+  profileIdInput,
+  profileOutput,
+  updateProfileInput,
+  upsertProfileInput,
+} from '@tessera/domain';
 import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
-import { createProfile, deleteProfile, getProfile, listProfiles, updateProfile } from './profiles.service.ts';
+import {
+  createProfile,
+  deleteProfile,
+  getProfile,
+  getProfileByEmail,
+  listProfiles,
+  updateProfile,
+  upsertProfile,
+} from './profiles.service.ts';
 
 const reader = permittedProcedure('profiles.read');
 const writer = permittedProcedure('profiles.write');
 
 export const profilesRouter = router({
   create: writer.input(createProfileInput).output(profileOutput).mutation(({ ctx, input }) => createProfile(ctx, input)),
+  upsert: writer
+    .input(upsertProfileInput)
+    .output(profileOutput.extend({ isCreated: z.boolean() }))
+    .mutation(({ ctx, input }) => upsertProfile(ctx, input)),
   get: reader.input(profileIdInput).output(profileOutput).query(({ ctx, input }) => getProfile(ctx, input)),
+  getByEmail: reader.input(profileEmailInput).output(profileOutput).query(({ ctx, input }) => getProfileByEmail(ctx, input)),
   list: reader
     .input(listProfilesInput)
     .output(z.object({ items: z.array(profileOutput), nextCursor: z.string().nullable() }))

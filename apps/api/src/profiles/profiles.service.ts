@@ -6,7 +6,9 @@ import {
   type ListProfilesInput,
   type Page,
   type Profile,
+  type ProfileEmailInput,
   type ProfileIdInput,
+  type UpsertProfileInput,
   type UpdateProfileInput,
 } from '@tessera/domain';
 import * as queries from '@tessera/db';
@@ -43,6 +45,22 @@ export async function createProfile(ctx: MemberContext, input: CreateProfileInpu
     });
     return profile;
   });
+}
+
+export async function upsertProfile(ctx: MemberContext, input: UpsertProfileInput): Promise<Profile & { isCreated: boolean }> {
+  const { member, tokenId } = ctx.actor;
+  return queries.upsertProfileByEmail(
+    ctx.db,
+    member.workspaceId,
+    { id: ctx.newId(), ...input, now: ctx.clock.now() },
+    { id: ctx.newId(), actorMemberId: member.id, actorTokenId: tokenId, requestId: ctx.requestId, ip: ctx.ip },
+  );
+}
+
+export async function getProfileByEmail(ctx: MemberContext, input: ProfileEmailInput): Promise<Profile> {
+  const profile = await queries.findProfileByEmail(ctx.db, ctx.actor.member.workspaceId, input.email);
+  if (!profile) throw new DomainError('PROFILE_NOT_FOUND', 'No profile has this email', { path: 'email' });
+  return profile;
 }
 
 export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Promise<Profile> {

@@ -58,7 +58,7 @@ export function listTokens(ctx: MemberContext): Promise<ApiToken[]> {
 
 export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Promise<ApiToken> {
   const workspaceId = ctx.actor.member.workspaceId;
-  return ctx.db.transaction().execute(async (trx) => {
+  const revoked = await ctx.db.transaction().execute(async (trx) => {
     const revoked = await queries.revokeToken(trx, workspaceId, input.id, ctx.clock.now());
     if (!revoked) {
       throw new DomainError('TOKEN_NOT_FOUND', 'No live token has this id', { path: 'id', details: { id: input.id } });
@@ -72,4 +72,6 @@ export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Prom
     });
     return revoked;
   });
+  ctx.tokenCache.evictToken(revoked.id);
+  return revoked;
 }

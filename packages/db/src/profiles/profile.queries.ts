@@ -1,7 +1,9 @@
 import { DomainError, fullName, type KeysetPosition, type Profile, type WorkspaceId } from '@tessera/domain';
+import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
 import type { ProfileRow } from '../schema.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
+import { executePrepared } from '../shared/prepared.ts';
 
 const profileColumns = [
   'workspace_id',
@@ -74,9 +76,16 @@ export async function findProfile(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Profile | undefined> {
-  let query = db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId).where('id', '=', id);
-  if (options.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const query = db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId).where('id', '=', id);
+  const [row] = options.forUpdate
+    ? await executePrepared(db, 'profile_by_id_for_update', query.forUpdate().compile())
+    : await executePrepared(db, 'profile_by_id', query.compile());
+  return row && toProfile(row);
+}
+
+export async function findProfileByEmail(db: Executor, workspaceId: WorkspaceId, email: string): Promise<Profile | undefined> {
+  const query = db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId).where('email', '=', email);
+  const [row] = await executePrepared(db, 'profile_by_email', query.compile());
   return row && toProfile(row);
 }
 
@@ -126,4 +135,74 @@ export async function updateProfile(
 export async function deleteProfile(db: Executor, workspaceId: WorkspaceId, id: string): Promise<boolean> {
   const result = await db.deleteFrom('profiles').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+export interface ProfileUpsert {
+  id: string;
+  email: string;
+  firstName: string;
+  /** left out, an existing profile keeps its value; null clears it */
+  middleName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  now: Date;
+}
+
+/** Who an upsert's audit entry names. */
+export interface UpsertAudit {
+  id: string;
+  actorMemberId: string;
+  actorTokenId: string | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+/**
+ * Creates the profile with this email, or updates the one that has it, and records the audit
+ * entry, all in one statement: one round trip and one commit, as many as a bare upsert takes.
+ * The audit entry keeps the same fields as the other profile changes. `before` is read from the
+ * statement's snapshot; in the rare race where another transaction changed the profile after that
+ * snapshot, the entry's `before` is left empty rather than wrong.
+ */
+export async function upsertProfileByEmail(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  profile: ProfileUpsert,
+  audit: UpsertAudit,
+): Promise<Profile & { isCreated: boolean }> {
+  const query = sql<ProfileRow & { is_created: boolean }>`
+    with before as (
+      select first_name, middle_name, last_name, email, version
+      from profiles where workspace_id = ${workspaceId} and email = ${profile.email}
+    ), upserted as (
+      insert into profiles as p (workspace_id, id, first_name, middle_name, last_name, email, created_at, updated_at)
+      values (${workspaceId}, ${profile.id}, ${profile.firstName}, ${profile.middleName ?? null}, ${profile.lastName ?? null},
+              ${profile.email}, ${profile.now}, ${profile.now})
+      on conflict on constraint profiles_workspace_email_key do update set
+        first_name = excluded.first_name,
+        middle_name = case when ${profile.middleName !== undefined}::boolean then excluded.middle_name else p.middle_name end,
+        last_name = case when ${profile.lastName !== undefined}::boolean then excluded.last_name else p.last_name end,
+        updated_at = excluded.updated_at,
+        version = p.version + 1
+      returning p.*, (p.xmax = 0) as is_created
+    ), audit as (
+      insert into audit_entries
+        (workspace_id, id, actor_member_id, actor_token_id, action, entity_type, entity_id, before, after, request_id, ip, created_at)
+      select ${workspaceId}::uuid, ${audit.id}::uuid, ${audit.actorMemberId}::uuid, ${audit.actorTokenId}::uuid,
+        case when u.is_created then 'profile.create' else 'profile.update' end, 'profile', u.id::text,
+        (select jsonb_build_object('firstName', b.first_name, 'middleName', b.middle_name, 'lastName', b.last_name,
+                                   'email', b.email, 'version', b.version)
+         from before b where b.version = u.version - 1),
+        jsonb_build_object('firstName', u.first_name, 'middleName', u.middle_name, 'lastName', u.last_name,
+                           'email', u.email, 'version', u.version),
+        ${audit.requestId}::text, ${audit.ip}::text, ${profile.now}::timestamptz
+      from upserted u
+    )
+    select ${sql.join(profileColumns.map((column) => sql.ref(column)))}, is_created from upserted`;
+  try {
+    const [row] = await executePrepared(db, 'profile_upsert_by_email', query.compile(db));
+    if (!row) throw new Error('the upsert returned no row');
+    return { ...toProfile(row), isCreated: row.is_created };
+  } catch (error) {
+    throw emailTaken(error) ?? error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { MemberId, WorkspaceId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
+import { executePrepared } from '../shared/prepared.ts';
 import { memberInWorkspaceColumns, toMemberInWorkspace, type MemberInWorkspace } from '../members/member-in-workspace.ts';
 
 export interface NewSession {
@@ -29,7 +30,7 @@ export async function findSessionMember(
   tokenHash: string,
   now: Date,
 ): Promise<(MemberInWorkspace & { sessionId: string }) | undefined> {
-  const row = await db
+  const query = db
     .selectFrom('sessions')
     .innerJoin('members', (join) =>
       join.onRef('members.workspace_id', '=', 'sessions.workspace_id').onRef('members.id', '=', 'sessions.member_id'),
@@ -37,8 +38,8 @@ export async function findSessionMember(
     .innerJoin('workspaces', 'workspaces.id', 'sessions.workspace_id')
     .select([...memberInWorkspaceColumns, 'sessions.id as session_id'])
     .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+    .where('sessions.expires_at', '>', now);
+  const [row] = await executePrepared(db, 'session_member', query.compile());
   return row && { ...toMemberInWorkspace(row), sessionId: row.session_id };
 }
 

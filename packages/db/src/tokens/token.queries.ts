@@ -1,5 +1,6 @@
 import type { MemberId, WorkspaceId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
+import { executePrepared } from '../shared/prepared.ts';
 import { memberInWorkspaceColumns, toMemberInWorkspace, type MemberInWorkspace } from '../members/member-in-workspace.ts';
 
 export interface ApiToken {
@@ -108,7 +109,7 @@ export async function findTokenMember(
   db: Executor,
   tokenHash: string,
 ): Promise<(MemberInWorkspace & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
-  const row = await db
+  const query = db
     .selectFrom('api_tokens')
     .innerJoin('members', (join) =>
       join.onRef('members.workspace_id', '=', 'api_tokens.workspace_id').onRef('members.id', '=', 'api_tokens.member_id'),
@@ -116,8 +117,8 @@ export async function findTokenMember(
     .innerJoin('workspaces', 'workspaces.id', 'api_tokens.workspace_id')
     .select([...memberInWorkspaceColumns, 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
-    .where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
+    .where('api_tokens.revoked_at', 'is', null);
+  const [row] = await executePrepared(db, 'token_member', query.compile());
   return row && { ...toMemberInWorkspace(row), tokenId: row.token_id, lastUsedAt: row.last_used_at };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../shared/ids.ts';
 import { pageInput } from '../shared/pagination.ts';
-import { optionalEmailSchema, optionalText, requiredText } from '../shared/text.ts';
+import { emailSchema, optionalEmailSchema, optionalText, requiredText } from '../shared/text.ts';
 
 const profileFields = {
   firstName: requiredText('First name'),
@@ -20,6 +20,18 @@ export const updateProfileInput = z.object({
   ...z.object(profileFields).partial().shape,
 });
 export type UpdateProfileInput = z.output<typeof updateProfileInput>;
+
+/** Creates the profile with this email or updates the one that has it; a missing middle or last name is kept. */
+export const upsertProfileInput = z.object({
+  email: emailSchema,
+  firstName: profileFields.firstName,
+  middleName: profileFields.middleName,
+  lastName: profileFields.lastName,
+});
+export type UpsertProfileInput = z.output<typeof upsertProfileInput>;
+
+export const profileEmailInput = z.object({ email: emailSchema });
+export type ProfileEmailInput = z.output<typeof profileEmailInput>;
 
 export const profileIdInput = z.object({ id: idSchema });
 export type ProfileIdInput = z.output<typeof profileIdInput>;

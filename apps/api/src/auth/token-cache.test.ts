@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../context.ts';
+import { TokenCache } from './token-cache.ts';
+
+const actor = (tokenId: string): Actor => ({
+  member: { workspaceId: 'w', id: 'm', email: 'a@b.c', name: 'A', role: 'admin', workspaceSlug: 'w', workspaceName: 'W' },
+  sessionId: null,
+  tokenId,
+});
+const at = (ms: number) => new Date(ms);
+
+describe('TokenCache', () => {
+  it('remembers a token until its entry expires', () => {
+    const cache = new TokenCache(1000);
+    cache.set('h1', actor('t1'), at(0));
+    expect(cache.get('h1', at(999))?.tokenId).toBe('t1');
+    expect(cache.get('h1', at(1000))).toBeUndefined();
+  });
+
+  it('forgets a revoked token at once', () => {
+    const cache = new TokenCache(1000);
+    cache.set('h1', actor('t1'), at(0));
+    cache.set('h2', actor('t2'), at(0));
+    cache.evictToken('t1');
+    expect(cache.get('h1', at(1))).toBeUndefined();
+    expect(cache.get('h2', at(1))?.tokenId).toBe('t2');
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new TokenCache(1000, 2);
+    for (const id of ['1', '2', '3']) cache.set(`h${id}`, actor(`t${id}`), at(0));
+    expect(cache.get('h1', at(1))).toBeUndefined();
+    expect(cache.get('h3', at(1))?.tokenId).toBe('t3');
+  });
+});
