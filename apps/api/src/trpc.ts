@@ -57,19 +57,21 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
+function signedIn(ctx: RequestContext): MemberContext {
   if (!ctx.actor) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as `Authorization: Bearer …`');
   }
-  return next({ ctx: ctx as MemberContext });
-});
+  return ctx as MemberContext;
+}
+
+export const memberProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: signedIn(ctx) }));
 
 /** A procedure for members whose role may take `action`. */
 export function permittedProcedure(action: Action) {
-  return memberProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.actor.member.role, action)) {
-      throw new DomainError('FORBIDDEN', `Your role (${ctx.actor.member.role}) may not do this (${action})`);
-    }
-    return next();
+  return publicProcedure.use(({ ctx, next }) => {
+    const memberContext = signedIn(ctx);
+    const { role } = memberContext.actor.member;
+    if (!can(role, action)) throw new DomainError('FORBIDDEN', `Your role (${role}) may not do this (${action})`);
+    return next({ ctx: memberContext });
   });
 }
