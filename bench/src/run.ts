@@ -101,10 +101,10 @@ async function measure(name: string, operation: () => Promise<void>): Promise<Re
 
 const pick = <T>(items: T[]): T => items[randomInt(items.length)] as T;
 
-async function startServer(handler: 'tessera' | 'stock', port: number): Promise<ChildProcess> {
+async function startServer(handler: 'tessera' | 'stock' | 'minimal', port: number, fixture: Fixture): Promise<ChildProcess> {
   const child = spawn('pnpm', ['exec', 'tsx', 'src/serve.ts', handler], {
     cwd: new URL('..', import.meta.url),
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl(), NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl(), NODE_ENV: 'production', BENCH_WORKSPACE_ID: fixture.workspaceId },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -114,7 +114,7 @@ async function startServer(handler: 'tessera' | 'stock', port: number): Promise<
   return child;
 }
 
-async function measureApi(label: string, port: number, fixture: Fixture): Promise<Result[]> {
+async function measureApi(label: string, port: number, fixture: Fixture, isTrivialMeasured = true): Promise<(Result | undefined)[]> {
   const http = new HttpPool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
   const headers = { authorization: `Bearer ${fixture.token}` };
   const call = async (options: { path: string; method?: 'GET' | 'POST'; body?: string }) => {
@@ -129,7 +129,7 @@ async function measureApi(label: string, port: number, fixture: Fixture): Promis
   };
   const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
   const results = [
-    await measure(`${label}: trivial query`, () => call({ path: '/trpc/auth.me' })),
+    isTrivialMeasured ? await measure(`${label}: trivial query`, () => call({ path: '/trpc/auth.me' })) : undefined,
     await measure(`${label}: lookup by id`, () => call({ path: `/trpc/profiles.get?input=${input({ id: pick(fixture.ids) })}` })),
     await measure(`${label}: upsert by email`, () =>
       call({
@@ -158,12 +158,26 @@ async function measureBare(fixture: Fixture): Promise<Result[]> {
            do update set first_name = excluded.first_name, updated_at = excluded.updated_at, version = profiles.version + 1
            returning workspace_id, id, first_name, middle_name, last_name, email, version, created_at, updated_at`,
   };
+  // The same upsert with the audit entry every write of Tessera's records, in one statement: what
+  // auditing itself costs, apart from the API.
+  const upsertAudited = {
+    name: 'bare_upsert_audited',
+    text: `with upserted as (${upsert.text.replace('returning', 'returning (xmax = 0) as is_created,')}),
+           audit as (insert into audit_entries (workspace_id, id, action, entity_type, entity_id, after, created_at)
+                     select workspace_id, gen_random_uuid(), 'profile.update', 'profile', id::text,
+                            jsonb_build_object('firstName', first_name, 'email', email, 'version', version), now()
+                     from upserted)
+           select * from upserted`,
+  };
   const results = [
     await measure('bare pg: lookup by id', async () => {
       await pool.query({ ...lookup, values: [fixture.workspaceId, pick(fixture.ids)] });
     }),
     await measure('bare pg: upsert by email', async () => {
       await pool.query({ ...upsert, values: [fixture.workspaceId, `F${randomInt(1000)}`, pick(fixture.emails)] });
+    }),
+    await measure('bare pg: upsert with its audit entry', async () => {
+      await pool.query({ ...upsertAudited, values: [fixture.workspaceId, `F${randomInt(1000)}`, pick(fixture.emails)] });
     }),
   ];
   await pool.end();
@@ -182,15 +196,18 @@ await freshDatabase();
 const fixture = await fill();
 process.stdout.write(`Measuring for ${seconds} s each at ${connections} connections:\n`);
 
-const [bareLookup, bareUpsert] = await measureBare(fixture);
-const stockServer = await startServer('stock', 3901);
+const [bareLookup, bareUpsert, bareUpsertAudited] = await measureBare(fixture);
+const minimalServer = await startServer('minimal', 3900, fixture);
+const [, minimalLookup, minimalUpsert] = await measureApi('minimal node:http + pg', 3900, fixture, false);
+await stop(minimalServer);
+const stockServer = await startServer('stock', 3901, fixture);
 const [stockTrivial, stockLookup, stockUpsert] = await measureApi('stock tRPC adapter', 3901, fixture);
 await stop(stockServer);
-const tesseraServer = await startServer('tessera', 3902);
+const tesseraServer = await startServer('tessera', 3902, fixture);
 const [trivial, lookup, upsert] = await measureApi('Tessera endpoint', 3902, fixture);
 await stop(tesseraServer);
 
-if (!bareLookup || !bareUpsert || !stockTrivial || !stockLookup || !stockUpsert || !trivial || !lookup || !upsert) {
+if (!bareLookup || !bareUpsert || !bareUpsertAudited || !minimalLookup || !minimalUpsert || !stockTrivial || !stockLookup || !stockUpsert || !trivial || !lookup || !upsert) {
   throw new Error('a measurement is missing');
 }
 const ratio = (a: Result, b: Result) => a.perSecond / b.perSecond;
@@ -200,6 +217,10 @@ const rows = [
   ['lookup, Tessera ÷ bare pg', ratio(lookup, bareLookup), '≥ 0.5 (stretch 0.7)', ratio(lookup, bareLookup) >= 0.5],
   ['upsert, Tessera ÷ bare pg', ratio(upsert, bareUpsert), '≥ 0.6', ratio(upsert, bareUpsert) >= 0.6],
   ['trivial query, Tessera ÷ stock adapter', ratio(trivial, stockTrivial), '≥ 5', ratio(trivial, stockTrivial) >= 5],
+  ['lookup, minimal node:http + pg ÷ bare pg', ratio(minimalLookup, bareLookup), '', true],
+  ['lookup, Tessera ÷ minimal node:http + pg', ratio(lookup, minimalLookup), '', true],
+  ['upsert, minimal node:http + pg ÷ bare pg', ratio(minimalUpsert, bareUpsert), '', true],
+  ['upsert, Tessera ÷ bare pg upsert with its audit entry', ratio(upsert, bareUpsertAudited), '', true],
   ['lookup, stock adapter ÷ bare pg', ratio(stockLookup, bareLookup), '', true],
   ['upsert, stock adapter ÷ bare pg', ratio(stockUpsert, bareUpsert), '', true],
 ] as const;
@@ -213,7 +234,7 @@ const table = [
   '',
   '| measurement | requests/s | p50 ms | p99 ms |',
   '|---|---:|---:|---:|',
-  ...[bareLookup, bareUpsert, stockTrivial, stockLookup, stockUpsert, trivial, lookup, upsert].map(
+  ...[bareLookup, bareUpsert, bareUpsertAudited, minimalLookup, minimalUpsert, stockTrivial, stockLookup, stockUpsert, trivial, lookup, upsert].map(
     (result) => `| ${result.name} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} |`,
   ),
   '',

@@ -1,3 +1,4 @@
+import { listAuditEntries } from '@tessera/db';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../router.ts';
@@ -28,6 +29,9 @@ describe('auth', () => {
 
     const actor = await authenticate(app.deps, { cookie: `${sessionCookieName}=${sessionSecret(cookies)}` });
     expect(actor?.member.id).toBe(member.id);
+    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'member', member.id);
+    expect(trail.map((entry) => entry.action)).toEqual(['member.sign_in']);
+    expect(trail[0]?.after).toEqual({ sessionId: actor?.sessionId });
   });
 
   it('refuses a wrong password or an unknown email with the same error', async () => {
@@ -68,5 +72,7 @@ describe('auth', () => {
     await createCaller(app.contextFor(actor, cleared)).auth.signOut();
     expect(cleared[0]).toMatch(/Max-Age=0/);
     expect(await authenticate(app.deps, headers)).toBeNull();
+    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'member', member.id);
+    expect(trail.map((entry) => entry.action)).toEqual(['member.sign_in', 'member.sign_out']);
   });
 });

@@ -3,6 +3,7 @@ import { deleteSession, findMembersForSignIn, findSessionMember, findTokenMember
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor, AppDeps, MemberContext, RequestContext } from '../context.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
 
 export const sessionCookieName = 'tessera_session';
@@ -66,20 +67,34 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
   }
   const secret = newSecret();
   const sessionId = ctx.newId();
-  await insertSession(ctx.db, {
-    workspaceId: member.workspaceId,
-    id: sessionId,
-    memberId: member.id,
-    tokenHash: hashSecret(secret),
-    expiresAt: new Date(ctx.clock.now().getTime() + sessionLifetimeMs),
+  const { passwordHash: _passwordHash, ...signedIn } = member;
+  const actor: Actor = { member: signedIn, sessionId, tokenId: null };
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertSession(trx, {
+      workspaceId: member.workspaceId,
+      id: sessionId,
+      memberId: member.id,
+      tokenHash: hashSecret(secret),
+      expiresAt: new Date(ctx.clock.now().getTime() + sessionLifetimeMs),
+    });
+    await recordAudit(trx, { ...ctx, actor }, { ...sessionChange(actor), action: 'member.sign_in', before: null, after: { sessionId } });
   });
   ctx.setCookie(sessionCookie(ctx, secret, sessionLifetimeMs / 1000));
-  const { passwordHash: _passwordHash, ...signedIn } = member;
-  return toMe({ member: signedIn, sessionId, tokenId: null });
+  return toMe(actor);
+}
+
+function sessionChange(actor: Actor) {
+  return { entityType: 'member', entityId: actor.member.id };
 }
 
 export async function signOut(ctx: MemberContext): Promise<{ isSignedOut: true }> {
-  if (ctx.actor.sessionId) await deleteSession(ctx.db, ctx.actor.member.workspaceId, ctx.actor.sessionId);
+  const { sessionId } = ctx.actor;
+  if (sessionId) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await deleteSession(trx, ctx.actor.member.workspaceId, sessionId);
+      await recordAudit(trx, ctx, { ...sessionChange(ctx.actor), action: 'member.sign_out', before: { sessionId }, after: null });
+    });
+  }
   ctx.setCookie(sessionCookie(ctx, '', 0));
   return { isSignedOut: true };
 }

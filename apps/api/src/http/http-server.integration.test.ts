@@ -1,9 +1,14 @@
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import type { AddressInfo } from 'node:net';
+import { createDb } from '@tessera/db';
+import pino from 'pino';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../router.ts';
 import { startTestServer, testPassword, type TestServer } from '../testing/index.ts';
 import { sessionCookieName } from '../auth/auth.service.ts';
+import { createDeps } from '../deps.ts';
+import { createHttpServer } from './http-server.ts';
 
 let server: TestServer;
 
@@ -71,6 +76,35 @@ describe('the HTTP server', () => {
       body: JSON.stringify({ json: { firstName: 'x'.repeat(2 * 1024 * 1024) } }),
     });
     expect(response.status).toBe(413);
+  });
+
+  it('answers an unexpected failure with a generic message and a request id, and logs the cause', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'error' }, { write: (line: string) => void lines.push(line) });
+    const broken = createDb({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
+    const deps = createDeps(broken.db, { log });
+    const { token } = await server.app.newWorkspace();
+    // The token's member is remembered from a call to the healthy server, so the broken one fails inside the procedure.
+    const actorServer = createHttpServer({ ...deps, tokenCache: server.app.deps.tokenCache });
+    await new Promise<void>((resolve) => actorServer.listen(0, '127.0.0.1', resolve));
+    try {
+      await clientWith({ authorization: `Bearer ${token}` }).auth.me.query();
+      const { port } = actorServer.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/trpc/profiles.list`, {
+        headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-42' },
+      });
+      expect(response.status).toBe(500);
+      const body = (await response.json()) as { error: { json: { message: string; data: Record<string, unknown> } } };
+      expect(body.error.json.message).toBe('Something went wrong on our side (request req-42)');
+      expect(body.error.json.data).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' });
+      expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|at .*\.ts/);
+      expect(lines.join('')).toMatch(/ECONNREFUSED/);
+      expect(lines.join('')).toContain('req-42');
+    } finally {
+      actorServer.closeAllConnections();
+      await new Promise((resolve) => actorServer.close(resolve));
+      await broken.close();
+    }
   });
 
   it('reports its health, with the database reachable', async () => {

@@ -36,7 +36,7 @@ export type ProfileEmailInput = z.output<typeof profileEmailInput>;
 export const profileIdInput = z.object({ id: idSchema });
 export type ProfileIdInput = z.output<typeof profileIdInput>;
 
-export const listProfilesInput = pageInput;
+export const listProfilesInput = pageInput.prefault({});
 export type ListProfilesInput = z.output<typeof listProfilesInput>;
 
 export const profileOutput = z.object({
