@@ -43,7 +43,12 @@ export function AppLayout() {
           <div className="app-account">
             <span className="app-email">{member.email}</span>
             <span className="badge">{roleLabel(member.role)}</span>
-            <button type="button" className="button button-small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => signOut.mutate()}
+              disabled={signOut.isPending}
+            >
               {signOut.isPending ? 'Signing out…' : 'Sign out'}
             </button>
           </div>

@@ -19,7 +19,7 @@ export function createApiClient() {
 
 export interface QueryClientHooks {
   /** Called when a request is refused because nobody is signed in any more. */
-  onSessionLost(): void;
+  onSessionLost: () => void;
 }
 
 export function createQueryClient(hooks: QueryClientHooks): QueryClient {

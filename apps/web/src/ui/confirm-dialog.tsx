@@ -8,13 +8,14 @@ interface ConfirmDialogProps {
   pendingLabel: string;
   isPending: boolean;
   error?: string | null;
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }
 
 /** A modal question before a destructive action; Escape or Cancel closes it. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { isOpen, title, children, confirmLabel, pendingLabel, isPending, error, onConfirm, onCancel } = props;
+  const { isOpen, title, children, confirmLabel, pendingLabel, isPending, error, onConfirm, onCancel } =
+    props;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 

@@ -14,7 +14,7 @@ export function Loading({ label }: { label: string }) {
 interface LoadErrorProps {
   title: string;
   error: unknown;
-  onRetry(): void;
+  onRetry: () => void;
   isRetrying?: boolean;
 }
 

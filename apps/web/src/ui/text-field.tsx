@@ -4,14 +4,23 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   id: string;
   label: string;
   value: string;
-  onValueChange(value: string): void;
+  onValueChange: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
   ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose error and hint are read out with it. */
-export function TextField({ id, label, value, onValueChange, error, hint, required, ...inputProps }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onValueChange,
+  error,
+  hint,
+  required,
+  ...inputProps
+}: TextFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;

@@ -10,5 +10,7 @@ export interface SignInState {
 /** Where to go after signing in: back where the visitor was headed, or the profiles list. */
 export function afterSignInPath(state: unknown): string {
   const from = (state as SignInState | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== signInPath ? from : homePath;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== signInPath
+    ? from
+    : homePath;
 }

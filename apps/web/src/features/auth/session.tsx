@@ -43,7 +43,12 @@ export function RequireSession({ children }: { children: ReactNode }) {
     }
     return (
       <main className="page page-centered">
-        <LoadError title="Could not load your workspace" error={me.error} onRetry={() => void me.refetch()} isRetrying={me.isFetching} />
+        <LoadError
+          title="Could not load your workspace"
+          error={me.error}
+          onRetry={() => void me.refetch()}
+          isRetrying={me.isFetching}
+        />
       </main>
     );
   }

@@ -109,7 +109,7 @@ export function SignInPage() {
               value={values.workspace}
               onValueChange={(value) => change('workspace', value)}
               error={errors.fields.workspace}
-              hint="Your email belongs to several workspaces. Enter the short name of the one to open, such as acme."
+              hint="The short name of the workspace to open, such as acme."
             />
           ) : null}
           <button type="submit" className="button button-primary button-block" disabled={signIn.isPending}>

@@ -10,21 +10,37 @@ import { Alert } from '../../ui/alert.tsx';
 import { LoadError, Loading } from '../../ui/states.tsx';
 import { useCan } from '../auth/session.tsx';
 import { rememberProfile } from './profile-cache.ts';
-import { ProfileForm, profileFieldNames, profileValuesOf, useProfileForm, type Profile, type ProfileFormValues } from './profile-form.tsx';
+import {
+  ProfileForm,
+  profileFieldNames,
+  profileValuesOf,
+  useProfileForm,
+  type Profile,
+  type ProfileFormValues,
+} from './profile-form.tsx';
 import { isProfileMissing, ProfileNotFound } from './profile-not-found.tsx';
 
 export function EditProfilePage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
   // Refetching behind the form's back would not change what it edits, so it only happens on request.
-  const profile = useQuery({ ...trpc.profiles.get.queryOptions({ id }), refetchOnWindowFocus: false, staleTime: 0 });
+  const profile = useQuery({
+    ...trpc.profiles.get.queryOptions({ id }),
+    refetchOnWindowFocus: false,
+    staleTime: 0,
+  });
   useDocumentTitle(profile.data ? `Edit ${profile.data.fullName}` : 'Edit profile');
 
   if (profile.isPending) return <Loading label="Loading profile…" />;
   if (profile.isError) {
     if (isProfileMissing(profile.error)) return <ProfileNotFound />;
     return (
-      <LoadError title="Could not load this profile" error={profile.error} onRetry={() => void profile.refetch()} isRetrying={profile.isFetching} />
+      <LoadError
+        title="Could not load this profile"
+        error={profile.error}
+        onRetry={() => void profile.refetch()}
+        isRetrying={profile.isFetching}
+      />
     );
   }
   return <EditProfileForm key={profile.data.id} profile={profile.data} />;
@@ -64,7 +80,10 @@ function EditProfileForm({ profile }: { profile: Profile }) {
     setIsReloading(true);
     setReloadError(null);
     try {
-      const latest = await queryClient.fetchQuery({ ...trpc.profiles.get.queryOptions({ id: profile.id }), staleTime: 0 });
+      const latest = await queryClient.fetchQuery({
+        ...trpc.profiles.get.queryOptions({ id: profile.id }),
+        staleTime: 0,
+      });
       form.reset(profileValuesOf(latest));
       setBaseVersion(latest.version);
       setHasConflict(false);
@@ -92,8 +111,8 @@ function EditProfileForm({ profile }: { profile: Profile }) {
         </button>
       }
     >
-      It changed after you opened it, so your edits were not saved. Reload to see the latest version, then make your
-      changes again. Reloading replaces what you typed here.
+      It changed after you opened it, so your edits were not saved. Reload to see the latest version, then
+      make your changes again. Reloading replaces what you typed here.
       {reloadError ? <p className="field-error">{reloadError}</p> : null}
     </Alert>
   ) : null;

@@ -7,7 +7,13 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { useCan } from '../auth/session.tsx';
 import { rememberProfile } from './profile-cache.ts';
-import { emptyProfileValues, ProfileForm, profileFieldNames, useProfileForm, type ProfileFormValues } from './profile-form.tsx';
+import {
+  emptyProfileValues,
+  ProfileForm,
+  profileFieldNames,
+  useProfileForm,
+  type ProfileFormValues,
+} from './profile-form.tsx';
 
 export function NewProfilePage() {
   useDocumentTitle('New profile');

@@ -13,10 +13,18 @@ export async function rememberProfile(queryClient: QueryClient, trpc: Trpc, prof
 
 /** Takes a deleted profile out of the lists already loaded, so it does not flash back before they refetch. */
 export function dropFromLists(queryClient: QueryClient, trpc: Trpc, id: string): void {
-  queryClient.setQueriesData<InfiniteData<ProfilePage>>({ queryKey: trpc.profiles.list.infiniteQueryKey() }, (data) =>
-    data
-      ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) }
-      : data,
+  queryClient.setQueriesData<InfiniteData<ProfilePage>>(
+    { queryKey: trpc.profiles.list.infiniteQueryKey() },
+    (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.filter((item) => item.id !== id),
+            })),
+          }
+        : data,
   );
 }
 

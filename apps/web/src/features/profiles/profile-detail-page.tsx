@@ -23,7 +23,12 @@ export function ProfileDetailPage() {
   if (profile.isError) {
     if (isProfileMissing(profile.error)) return <ProfileNotFound />;
     return (
-      <LoadError title="Could not load this profile" error={profile.error} onRetry={() => void profile.refetch()} isRetrying={profile.isFetching} />
+      <LoadError
+        title="Could not load this profile"
+        error={profile.error}
+        onRetry={() => void profile.refetch()}
+        isRetrying={profile.isFetching}
+      />
     );
   }
   return <ProfileDetail profile={profile.data} />;
@@ -80,43 +85,45 @@ function ProfileDetail({ profile }: { profile: Profile }) {
         </div>
       </div>
 
-      <section className="card" aria-labelledby="profile-details">
-        <h2 id="profile-details" className="card-title">
-          Details
-        </h2>
-        <dl className="details">
-          <dt>First name</dt>
-          <dd>{profile.firstName}</dd>
-          <dt>Middle name</dt>
-          <dd>{profile.middleName ?? <Missing />}</dd>
-          <dt>Last name</dt>
-          <dd>{profile.lastName ?? <Missing />}</dd>
-          <dt>Email</dt>
-          <dd>{profile.email ? <a href={`mailto:${profile.email}`}>{profile.email}</a> : <Missing />}</dd>
-        </dl>
-      </section>
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="profile-details">
+          <h2 id="profile-details" className="card-title">
+            Details
+          </h2>
+          <dl className="details">
+            <dt>First name</dt>
+            <dd>{profile.firstName}</dd>
+            <dt>Middle name</dt>
+            <dd>{profile.middleName ?? <Missing />}</dd>
+            <dt>Last name</dt>
+            <dd>{profile.lastName ?? <Missing />}</dd>
+            <dt>Email</dt>
+            <dd>{profile.email ? <a href={`mailto:${profile.email}`}>{profile.email}</a> : <Missing />}</dd>
+          </dl>
+        </section>
 
-      <section className="card" aria-labelledby="profile-record">
-        <h2 id="profile-record" className="card-title">
-          Record
-        </h2>
-        <dl className="details">
-          <dt>Created</dt>
-          <dd>
-            <DateTime value={profile.createdAt} />
-          </dd>
-          <dt>Updated</dt>
-          <dd>
-            <DateTime value={profile.updatedAt} />
-          </dd>
-          <dt>Version</dt>
-          <dd>{profile.version}</dd>
-          <dt>Profile ID</dt>
-          <dd>
-            <code>{profile.id}</code>
-          </dd>
-        </dl>
-      </section>
+        <section className="card" aria-labelledby="profile-record">
+          <h2 id="profile-record" className="card-title">
+            Record
+          </h2>
+          <dl className="details">
+            <dt>Created</dt>
+            <dd>
+              <DateTime value={profile.createdAt} />
+            </dd>
+            <dt>Updated</dt>
+            <dd>
+              <DateTime value={profile.updatedAt} />
+            </dd>
+            <dt>Version</dt>
+            <dd>{profile.version}</dd>
+            <dt>Profile ID</dt>
+            <dd>
+              <code>{profile.id}</code>
+            </dd>
+          </dl>
+        </section>
+      </div>
 
       <ConfirmDialog
         isOpen={isConfirming}
@@ -129,7 +136,8 @@ function ProfileDetail({ profile }: { profile: Profile }) {
         onCancel={() => setIsConfirming(false)}
       >
         <p>
-          <strong>{profile.fullName}</strong> will be deleted for everyone in this workspace. This cannot be undone.
+          <strong>{profile.fullName}</strong> will be deleted for everyone in this workspace. This cannot be
+          undone.
         </p>
       </ConfirmDialog>
     </>

@@ -13,7 +13,12 @@ export const profileFieldNames = ['firstName', 'middleName', 'lastName', 'email'
 type ProfileFieldName = (typeof profileFieldNames)[number];
 export type ProfileFormValues = Record<ProfileFieldName, string>;
 
-export const emptyProfileValues: ProfileFormValues = { firstName: '', middleName: '', lastName: '', email: '' };
+export const emptyProfileValues: ProfileFormValues = {
+  firstName: '',
+  middleName: '',
+  lastName: '',
+  email: '',
+};
 
 export function profileValuesOf(profile: Profile): ProfileFormValues {
   return {
@@ -66,12 +71,20 @@ interface ProfileFormProps {
   pendingLabel: string;
   isPending: boolean;
   cancelTo: string;
-  onSubmit(values: ProfileFormValues): void;
+  onSubmit: (values: ProfileFormValues) => void;
   /** A message above the fields, such as a conflict with someone else's change */
   notice?: ReactNode;
 }
 
-export function ProfileForm({ form, submitLabel, pendingLabel, isPending, cancelTo, onSubmit, notice }: ProfileFormProps) {
+export function ProfileForm({
+  form,
+  submitLabel,
+  pendingLabel,
+  isPending,
+  cancelTo,
+  onSubmit,
+  notice,
+}: ProfileFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusInvalid(formRef, form.attempt);
   const { values, errors } = form;
@@ -82,7 +95,7 @@ export function ProfileForm({ form, submitLabel, pendingLabel, isPending, cancel
   }
 
   return (
-    <form ref={formRef} className="card form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="card form form-narrow" onSubmit={submit} noValidate>
       {notice}
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
       <div className="form-grid">

@@ -21,8 +21,12 @@ export function ProfilesListPage() {
   const location = useLocation();
   const notice = (location.state as ProfilesListState | null)?.notice;
   const list = useInfiniteQuery(
-    trpc.profiles.list.infiniteQueryOptions({ limit: pageSize }, { getNextPageParam: (page) => page.nextCursor }),
+    trpc.profiles.list.infiniteQueryOptions(
+      { limit: pageSize },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
   );
+  const { fetchNextPage } = list;
   const profiles = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -42,7 +46,12 @@ export function ProfilesListPage() {
       {list.isPending ? (
         <Loading label="Loading profiles…" />
       ) : list.isError ? (
-        <LoadError title="Could not load profiles" error={list.error} onRetry={() => void list.refetch()} isRetrying={list.isRefetching} />
+        <LoadError
+          title="Could not load profiles"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          isRetrying={list.isRefetching}
+        />
       ) : profiles.length === 0 ? (
         <EmptyState title={isWriter ? 'No profiles yet — create the first one' : 'No profiles yet'}>
           {isWriter ? (
@@ -82,21 +91,29 @@ export function ProfilesListPage() {
           </div>
           <div className="list-footer">
             <p className="muted" role="status">
-              {profiles.length === 1 ? 'Showing 1 profile' : `Showing ${profiles.length} profiles`}
-              {list.hasNextPage ? '' : ' — that is all of them'}
+              {list.hasNextPage
+                ? `Showing the newest ${profiles.length} profiles`
+                : profiles.length === 1
+                  ? '1 profile'
+                  : `${profiles.length} profiles`}
             </p>
             {list.isFetchNextPageError ? (
               <Alert
                 tone="error"
                 title="Could not load more profiles"
                 actions={
-                  <button type="button" className="button" onClick={() => void list.fetchNextPage()}>
+                  <button type="button" className="button" onClick={() => void fetchNextPage()}>
                     Retry
                   </button>
                 }
               />
             ) : list.hasNextPage ? (
-              <button type="button" className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+              >
                 {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
               </button>
             ) : null}

@@ -11,7 +11,7 @@ import type { IssuedSecret } from './new-token-secret.tsx';
 const fieldNames = ['name'] as const;
 const noErrors: SplitErrors = { fields: {}, form: null };
 
-export function CreateTokenForm({ onCreated }: { onCreated(issued: IssuedSecret): void }) {
+export function CreateTokenForm({ onCreated }: { onCreated: (issued: IssuedSecret) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
@@ -47,7 +47,13 @@ export function CreateTokenForm({ onCreated }: { onCreated(issued: IssuedSecret)
   }
 
   return (
-    <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-labelledby="create-token-title">
+    <form
+      ref={formRef}
+      className="card form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="create-token-title"
+    >
       <h2 id="create-token-title" className="card-title">
         Create a token
       </h2>

@@ -8,7 +8,7 @@ export interface IssuedSecret {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** The secret of a token just created: shown this once, with a way to copy it. */
-export function NewTokenSecret({ issued, onDone }: { issued: IssuedSecret; onDone(): void }) {
+export function NewTokenSecret({ issued, onDone }: { issued: IssuedSecret; onDone: () => void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [copyState, setCopyState] = useState<CopyState>('idle');
@@ -31,8 +31,8 @@ export function NewTokenSecret({ issued, onDone }: { issued: IssuedSecret; onDon
         Copy the token “{issued.name}” now
       </h2>
       <p className="secret-warning">
-        <strong>This is the only time it is shown.</strong> Tessera keeps only a fingerprint of it. Store it in a secrets
-        manager; if it is lost, revoke it and create another.
+        <strong>This is the only time it is shown.</strong> Tessera keeps only a fingerprint of it. Store it
+        in a secrets manager; if it is lost, revoke it and create another.
       </p>
       <div className="secret-row">
         <label htmlFor="new-token-secret" className="visually-hidden">
@@ -53,7 +53,9 @@ export function NewTokenSecret({ issued, onDone }: { issued: IssuedSecret; onDon
       </div>
       <p className="secret-status" role="status">
         {copyState === 'copied' ? 'The token is on your clipboard.' : null}
-        {copyState === 'failed' ? 'Could not copy automatically: the token is selected, copy it with Ctrl+C or ⌘C.' : null}
+        {copyState === 'failed'
+          ? 'Could not copy automatically: the token is selected, copy it with Ctrl+C or ⌘C.'
+          : null}
       </p>
       <button type="button" className="button" onClick={onDone}>
         I have stored it

@@ -29,7 +29,11 @@ export function TokensPage() {
       </p>
       {isManager ? (
         <>
-          {issued ? <NewTokenSecret issued={issued} onDone={() => setIssued(null)} /> : <CreateTokenForm onCreated={setIssued} />}
+          {issued ? (
+            <NewTokenSecret issued={issued} onDone={() => setIssued(null)} />
+          ) : (
+            <CreateTokenForm onCreated={setIssued} />
+          )}
           <TokensTable />
         </>
       ) : (
@@ -55,7 +59,14 @@ function TokensTable() {
 
   if (tokens.isPending) return <Loading label="Loading tokens…" />;
   if (tokens.isError) {
-    return <LoadError title="Could not load tokens" error={tokens.error} onRetry={() => void tokens.refetch()} isRetrying={tokens.isFetching} />;
+    return (
+      <LoadError
+        title="Could not load tokens"
+        error={tokens.error}
+        onRetry={() => void tokens.refetch()}
+        isRetrying={tokens.isFetching}
+      />
+    );
   }
   if (tokens.data.length === 0) return <EmptyState title="No API tokens yet" />;
 
@@ -90,7 +101,13 @@ function TokensTable() {
                 <td className="nowrap">
                   <DateTime value={token.createdAt} />
                 </td>
-                <td className="nowrap">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : <span className="muted">Never</span>}</td>
+                <td className="nowrap">
+                  {token.lastUsedAt ? (
+                    <DateTime value={token.lastUsedAt} />
+                  ) : (
+                    <span className="muted">Never</span>
+                  )}
+                </td>
                 <td className="nowrap">
                   {token.revokedAt ? (
                     <span className="badge badge-muted">
@@ -133,8 +150,8 @@ function TokensTable() {
         onCancel={() => setRevoking(null)}
       >
         <p>
-          Programs that use <strong>{revoking?.name}</strong> (ending in {revoking?.lastFour}) will be refused from now on.
-          This cannot be undone.
+          Programs that use <strong>{revoking?.name}</strong> (ending in {revoking?.lastFour}) will be refused
+          from now on. This cannot be undone.
         </p>
       </ConfirmDialog>
     </section>
