@@ -7,7 +7,6 @@ import { schemaIssues, splitError } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
-import { LoadError, Loading } from '../../ui/states.tsx';
 import { useCan } from '../auth/session.tsx';
 import { rememberProfile } from './profile-cache.ts';
 import {
@@ -18,7 +17,7 @@ import {
   type Profile,
   type ProfileFormValues,
 } from './profile-form.tsx';
-import { isProfileMissing, ProfileNotFound } from './profile-not-found.tsx';
+import { ProfileLoadState } from './profile-load-state.tsx';
 
 export function EditProfilePage() {
   const { id = '' } = useParams();
@@ -31,18 +30,7 @@ export function EditProfilePage() {
   });
   useDocumentTitle(profile.data ? `Edit ${profile.data.fullName}` : 'Edit profile');
 
-  if (profile.isPending) return <Loading label="Loading profile…" />;
-  if (profile.isError) {
-    if (isProfileMissing(profile.error)) return <ProfileNotFound />;
-    return (
-      <LoadError
-        title="Could not load this profile"
-        error={profile.error}
-        onRetry={() => void profile.refetch()}
-        isRetrying={profile.isFetching}
-      />
-    );
-  }
+  if (profile.isPending || profile.isError) return <ProfileLoadState query={profile} />;
   return <EditProfileForm key={profile.data.id} profile={profile.data} />;
 }
 

@@ -6,11 +6,10 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
-import { LoadError, Loading } from '../../ui/states.tsx';
 import { useCan } from '../auth/session.tsx';
 import { dropFromLists, forgetProfile } from './profile-cache.ts';
 import type { Profile } from './profile-form.tsx';
-import { isProfileMissing, ProfileNotFound } from './profile-not-found.tsx';
+import { ProfileLoadState } from './profile-load-state.tsx';
 import type { ProfilesListState } from './profiles-list-page.tsx';
 
 export function ProfileDetailPage() {
@@ -19,18 +18,7 @@ export function ProfileDetailPage() {
   const profile = useQuery(trpc.profiles.get.queryOptions({ id }));
   useDocumentTitle(profile.data?.fullName ?? 'Profile');
 
-  if (profile.isPending) return <Loading label="Loading profile…" />;
-  if (profile.isError) {
-    if (isProfileMissing(profile.error)) return <ProfileNotFound />;
-    return (
-      <LoadError
-        title="Could not load this profile"
-        error={profile.error}
-        onRetry={() => void profile.refetch()}
-        isRetrying={profile.isFetching}
-      />
-    );
-  }
+  if (profile.isPending || profile.isError) return <ProfileLoadState query={profile} />;
   return <ProfileDetail profile={profile.data} />;
 }
 
