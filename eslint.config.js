@@ -20,7 +20,10 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       ...restrict([
-        { group: ['kysely', 'pg', '@trpc/*', 'react', 'node:*', '@tessera/*'], message: 'domain is pure: no I/O, no other layer.' },
+        {
+          group: ['kysely', 'pg', '@trpc/*', 'react', 'node:*', '@tessera/*'],
+          message: 'domain is pure: no I/O, no other layer.',
+        },
       ]),
       'no-restricted-properties': [
         'error',
@@ -37,17 +40,31 @@ export default tseslint.config(
   },
   {
     files: ['packages/db/src/**'],
-    rules: restrict([{ group: ['@trpc/*', 'react', '@tessera/api'], message: 'db knows nothing of transport or UI.' }]),
+    rules: restrict([
+      { group: ['@trpc/*', 'react', '@tessera/api'], message: 'db knows nothing of transport or UI.' },
+    ]),
   },
   {
     files: ['apps/api/src/**'],
-    rules: restrict([{ group: ['react', 'react-dom', '@tessera/web'], message: 'api serves the console; it does not import it.' }]),
+    rules: restrict([
+      {
+        group: ['react', 'react-dom', '@tessera/web'],
+        message: 'api serves the console; it does not import it.',
+      },
+    ]),
   },
   {
     files: ['apps/web/src/**'],
     rules: restrict([
-      { group: ['@tessera/db', 'kysely', 'pg'], message: 'The console talks to the database only through the API.' },
-      { group: ['@tessera/api', '@tessera/api/*'], allowTypeImports: true, message: 'Import the API as a type only.' },
+      {
+        group: ['@tessera/db', 'kysely', 'pg'],
+        message: 'The console talks to the database only through the API.',
+      },
+      {
+        group: ['@tessera/api', '@tessera/api/*'],
+        allowTypeImports: true,
+        message: 'Import the API as a type only.',
+      },
     ]),
   },
 );

@@ -9,6 +9,7 @@ const checks = [
   ['build the console', [...pnpm, '--filter', '@tessera/web', 'build']],
   ['typecheck', [...pnpm, 'exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']],
   ['lint', [...pnpm, 'exec', 'turbo', 'run', 'lint', '--output-logs=errors-only']],
+  ['format', [...pnpm, 'exec', 'prettier', '--check', '.']],
 ];
 
 let passed = 0;
@@ -28,15 +29,29 @@ console.log('\n▶ tests');
 rmSync(resultsFile, { force: true });
 mkdirSync('.test-results', { recursive: true });
 const [pnpmCommand, ...pnpmArgs] = pnpm;
-const vitest = spawnSync(pnpmCommand, [...pnpmArgs, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${resultsFile}`], {
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  pnpmCommand,
+  [
+    ...pnpmArgs,
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${resultsFile}`,
+  ],
+  {
+    stdio: 'inherit',
+  },
+);
 try {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   passed += results.numPassedTests;
   failed += results.numFailedTests;
   // A file that fails to load has no tests to count; count it as one failure.
-  failed += results.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  failed += results.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
 } catch {
   failed++;
   console.log('✗ the test run left no results');

@@ -54,10 +54,17 @@ async function fill(): Promise<Fixture> {
     from generate_series(1, ${profileCount}::int) as i`.execute(database.db);
   await sql`analyze`.execute(database.db);
   const sample = await sql<{ id: string; email: string }>`
-    select id, email from profiles where workspace_id = ${workspace.id} order by random() limit 10000`.execute(database.db);
+    select id, email from profiles where workspace_id = ${workspace.id} order by random() limit 10000`.execute(
+    database.db,
+  );
   await database.close();
   if (!token) throw new Error('no token');
-  return { workspaceId: workspace.id, token: token.secret, ids: sample.rows.map((row) => row.id), emails: sample.rows.map((row) => row.email) };
+  return {
+    workspaceId: workspace.id,
+    token: token.secret,
+    ids: sample.rows.map((row) => row.id),
+    emails: sample.rows.map((row) => row.email),
+  };
 }
 
 interface Result {
@@ -93,18 +100,38 @@ async function measure(name: string, operation: () => Promise<void>): Promise<Re
   await run(2_000);
   const { latencies, errors } = await run(seconds * 1000);
   latencies.sort((a, b) => a - b);
-  const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))] ?? NaN;
-  const result = { name, requests: latencies.length, errors, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
-  process.stdout.write(`  ${name.padEnd(34)} ${result.perSecond.toFixed(0).padStart(7)}/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${errors ? `  ${errors} errors` : ''}\n`);
+  const at = (fraction: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))] ?? NaN;
+  const result = {
+    name,
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+  };
+  process.stdout.write(
+    `  ${name.padEnd(34)} ${result.perSecond.toFixed(0).padStart(7)}/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${errors ? `  ${errors} errors` : ''}\n`,
+  );
   return result;
 }
 
 const pick = <T>(items: T[]): T => items[randomInt(items.length)] as T;
 
-async function startServer(handler: 'tessera' | 'stock' | 'minimal', port: number, fixture: Fixture): Promise<ChildProcess> {
+async function startServer(
+  handler: 'tessera' | 'stock' | 'minimal',
+  port: number,
+  fixture: Fixture,
+): Promise<ChildProcess> {
   const child = spawn('pnpm', ['exec', 'tsx', 'src/serve.ts', handler], {
     cwd: new URL('..', import.meta.url),
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl(), NODE_ENV: 'production', BENCH_WORKSPACE_ID: fixture.workspaceId },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl(),
+      NODE_ENV: 'production',
+      BENCH_WORKSPACE_ID: fixture.workspaceId,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -114,7 +141,12 @@ async function startServer(handler: 'tessera' | 'stock' | 'minimal', port: numbe
   return child;
 }
 
-async function measureApi(label: string, port: number, fixture: Fixture, isTrivialMeasured = true): Promise<(Result | undefined)[]> {
+async function measureApi(
+  label: string,
+  port: number,
+  fixture: Fixture,
+  isTrivialMeasured = true,
+): Promise<(Result | undefined)[]> {
   const http = new HttpPool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
   const headers = { authorization: `Bearer ${fixture.token}` };
   const call = async (options: { path: string; method?: 'GET' | 'POST'; body?: string }) => {
@@ -129,13 +161,19 @@ async function measureApi(label: string, port: number, fixture: Fixture, isTrivi
   };
   const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
   const results = [
-    isTrivialMeasured ? await measure(`${label}: trivial query`, () => call({ path: '/trpc/auth.me' })) : undefined,
-    await measure(`${label}: lookup by id`, () => call({ path: `/trpc/profiles.get?input=${input({ id: pick(fixture.ids) })}` })),
+    isTrivialMeasured
+      ? await measure(`${label}: trivial query`, () => call({ path: '/trpc/auth.me' }))
+      : undefined,
+    await measure(`${label}: lookup by id`, () =>
+      call({ path: `/trpc/profiles.get?input=${input({ id: pick(fixture.ids) })}` }),
+    ),
     await measure(`${label}: upsert by email`, () =>
       call({
         path: '/trpc/profiles.upsert',
         method: 'POST',
-        body: JSON.stringify(superjson.serialize({ email: pick(fixture.emails), firstName: `F${randomInt(1000)}` })),
+        body: JSON.stringify(
+          superjson.serialize({ email: pick(fixture.emails), firstName: `F${randomInt(1000)}` }),
+        ),
       }),
     ),
   ];
@@ -174,10 +212,16 @@ async function measureBare(fixture: Fixture): Promise<Result[]> {
       await pool.query({ ...lookup, values: [fixture.workspaceId, pick(fixture.ids)] });
     }),
     await measure('bare pg: upsert by email', async () => {
-      await pool.query({ ...upsert, values: [fixture.workspaceId, `F${randomInt(1000)}`, pick(fixture.emails)] });
+      await pool.query({
+        ...upsert,
+        values: [fixture.workspaceId, `F${randomInt(1000)}`, pick(fixture.emails)],
+      });
     }),
     await measure('bare pg: upsert with its audit entry', async () => {
-      await pool.query({ ...upsertAudited, values: [fixture.workspaceId, `F${randomInt(1000)}`, pick(fixture.emails)] });
+      await pool.query({
+        ...upsertAudited,
+        values: [fixture.workspaceId, `F${randomInt(1000)}`, pick(fixture.emails)],
+      });
     }),
   ];
   await pool.end();
@@ -207,16 +251,38 @@ const tesseraServer = await startServer('tessera', 3902, fixture);
 const [trivial, lookup, upsert] = await measureApi('Tessera endpoint', 3902, fixture);
 await stop(tesseraServer);
 
-if (!bareLookup || !bareUpsert || !bareUpsertAudited || !minimalLookup || !minimalUpsert || !stockTrivial || !stockLookup || !stockUpsert || !trivial || !lookup || !upsert) {
+if (
+  !bareLookup ||
+  !bareUpsert ||
+  !bareUpsertAudited ||
+  !minimalLookup ||
+  !minimalUpsert ||
+  !stockTrivial ||
+  !stockLookup ||
+  !stockUpsert ||
+  !trivial ||
+  !lookup ||
+  !upsert
+) {
   throw new Error('a measurement is missing');
 }
 const ratio = (a: Result, b: Result) => a.perSecond / b.perSecond;
 const p99Bound = (bare: Result) => 2 * bare.p99 + 5;
 const verdict = (isMet: boolean) => (isMet ? 'met' : 'MISSED');
 const rows = [
-  ['lookup, Tessera ÷ bare pg', ratio(lookup, bareLookup), '≥ 0.5 (stretch 0.7)', ratio(lookup, bareLookup) >= 0.5],
+  [
+    'lookup, Tessera ÷ bare pg',
+    ratio(lookup, bareLookup),
+    '≥ 0.5 (stretch 0.7)',
+    ratio(lookup, bareLookup) >= 0.5,
+  ],
   ['upsert, Tessera ÷ bare pg', ratio(upsert, bareUpsert), '≥ 0.6', ratio(upsert, bareUpsert) >= 0.6],
-  ['trivial query, Tessera ÷ stock adapter', ratio(trivial, stockTrivial), '≥ 5', ratio(trivial, stockTrivial) >= 5],
+  [
+    'trivial query, Tessera ÷ stock adapter',
+    ratio(trivial, stockTrivial),
+    '≥ 5',
+    ratio(trivial, stockTrivial) >= 5,
+  ],
   ['lookup, minimal node:http + pg ÷ bare pg', ratio(minimalLookup, bareLookup), '', true],
   ['lookup, Tessera ÷ minimal node:http + pg', ratio(lookup, minimalLookup), '', true],
   ['upsert, minimal node:http + pg ÷ bare pg', ratio(minimalUpsert, bareUpsert), '', true],
@@ -234,14 +300,33 @@ const table = [
   '',
   '| measurement | requests/s | p50 ms | p99 ms |',
   '|---|---:|---:|---:|',
-  ...[bareLookup, bareUpsert, bareUpsertAudited, minimalLookup, minimalUpsert, stockTrivial, stockLookup, stockUpsert, trivial, lookup, upsert].map(
-    (result) => `| ${result.name} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} |`,
+  ...[
+    bareLookup,
+    bareUpsert,
+    bareUpsertAudited,
+    minimalLookup,
+    minimalUpsert,
+    stockTrivial,
+    stockLookup,
+    stockUpsert,
+    trivial,
+    lookup,
+    upsert,
+  ].map(
+    (result) =>
+      `| ${result.name} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} |`,
   ),
   '',
   '| ratio | value | target | |',
   '|---|---:|---|---|',
-  ...rows.map(([name, value, target, isMet]) => `| ${name} | ${value.toFixed(2)} | ${target} | ${target ? verdict(isMet) : ''} |`),
-  ...latencyRows.map(([name, value, bound]) => `| ${name} | ${value.toFixed(2)} ms | ≤ 2 × bare p99 + 5 = ${bound.toFixed(2)} ms | ${verdict(value <= bound)} |`),
+  ...rows.map(
+    ([name, value, target, isMet]) =>
+      `| ${name} | ${value.toFixed(2)} | ${target} | ${target ? verdict(isMet) : ''} |`,
+  ),
+  ...latencyRows.map(
+    ([name, value, bound]) =>
+      `| ${name} | ${value.toFixed(2)} ms | ≤ 2 × bare p99 + 5 = ${bound.toFixed(2)} ms | ${verdict(value <= bound)} |`,
+  ),
 ].join('\n');
 process.stdout.write(`\n${table}\n`);
 writeFileSync(new URL('../last-results.md', import.meta.url), `${table}\n`);

@@ -3,7 +3,13 @@
 // all: the least a Node HTTP server can do to answer the same lookup and upsert from `pg`, with
 // no authentication, validation, transformer or audit; it shows what this machine allows.
 import { createServer, type ServerResponse } from 'node:http';
-import { appRouter, createDeps, createHttpServer, createRequestContext, maxBodyBytes } from '@tessera/api/app';
+import {
+  appRouter,
+  createDeps,
+  createHttpServer,
+  createRequestContext,
+  maxBodyBytes,
+} from '@tessera/api/app';
 import { createDb } from '@tessera/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import pg from 'pg';
@@ -25,12 +31,16 @@ function minimalServer() {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 16 });
   const workspaceId = process.env.BENCH_WORKSPACE_ID;
   const answer = (res: ServerResponse, rows: unknown[]) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { data: rows[0] } }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ result: { data: rows[0] } }));
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/trpc/profiles.get') {
       const { json } = JSON.parse(url.searchParams.get('input') ?? '{}') as { json: { id: string } };
-      void pool.query({ name: 'lookup', text: lookupText, values: [workspaceId, json.id] }).then((result) => answer(res, result.rows));
+      void pool
+        .query({ name: 'lookup', text: lookupText, values: [workspaceId, json.id] })
+        .then((result) => answer(res, result.rows));
       return;
     }
     let body = '';
@@ -48,15 +58,15 @@ const server =
   handler === 'minimal'
     ? minimalServer()
     : handler === 'stock'
-    ? createServer(
-        createHTTPHandler({
-          router: appRouter,
-          basePath: '/trpc/',
-          maxBodySize: maxBodyBytes,
-          createContext: ({ req, res }) => createRequestContext(deps, req, res),
-        }),
-      )
-    : createHttpServer(deps);
+      ? createServer(
+          createHTTPHandler({
+            router: appRouter,
+            basePath: '/trpc/',
+            maxBodySize: maxBodyBytes,
+            createContext: ({ req, res }) => createRequestContext(deps, req, res),
+          }),
+        )
+      : createHttpServer(deps);
 
 server.keepAliveTimeout = 60_000;
 server.listen(port, '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -21,13 +21,17 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the command line', () => {
   it('creates a workspace and a token that a script then calls the API with over HTTP', async () => {
-    const created = JSON.parse((await cli('create-workspace', '--name', 'Acme Corp', '--email', 'ops@acme.test', '--token', 'ci')).stdout) as {
+    const created = JSON.parse(
+      (await cli('create-workspace', '--name', 'Acme Corp', '--email', 'ops@acme.test', '--token', 'ci'))
+        .stdout,
+    ) as {
       workspace: { slug: string };
       token: string;
     };
     expect(created.workspace.slug).toBe('acme-corp');
     const second = JSON.parse(
-      (await cli('create-token', '--workspace', 'acme-corp', '--email', 'ops@acme.test', '--name', 'sync')).stdout,
+      (await cli('create-token', '--workspace', 'acme-corp', '--email', 'ops@acme.test', '--name', 'sync'))
+        .stdout,
     ) as { token: string };
 
     const database = createDb({ dataDir });
@@ -51,7 +55,9 @@ describe('the command line', () => {
   });
 
   it('refuses bad options naming the option, and exits with 2', async () => {
-    const failure = (await cli('create-workspace', '--name', 'X', '--email', 'not-an-email').catch((error: unknown) => error)) as {
+    const failure = (await cli('create-workspace', '--name', 'X', '--email', 'not-an-email').catch(
+      (error: unknown) => error,
+    )) as {
       code: number;
       stderr: string;
     };

@@ -101,7 +101,12 @@ async function run(): Promise<unknown> {
       const created = await createWorkspace(deps, {
         name: args.name,
         slug: args.slug ?? slugify(args.name),
-        owner: { email: args.email, name: args['member-name'] ?? args.email, role: args.role, password: args.password ?? null },
+        owner: {
+          email: args.email,
+          name: args['member-name'] ?? args.email,
+          role: args.role,
+          password: args.password ?? null,
+        },
         tokenName: args.token,
       });
       return {
@@ -117,7 +122,12 @@ async function run(): Promise<unknown> {
       const member = await findMemberByEmail(database.db, workspace.id, args.email);
       if (!member) fail(`--email: no member of ${args.workspace} has the email ${args.email}`);
       const issued = await database.db.transaction().execute(async (trx) => {
-        const token = await issueToken(trx, deps, { workspaceId: workspace.id, memberId: member.id }, args.name);
+        const token = await issueToken(
+          trx,
+          deps,
+          { workspaceId: workspace.id, memberId: member.id },
+          args.name,
+        );
         await recordOperatorAudit(trx, deps, workspace.id, {
           action: 'token.create',
           entityType: 'token',

@@ -13,7 +13,7 @@ export function createDeps(db: Kysely<Database>, options: Partial<Omit<AppDeps, 
     db,
     clock: options.clock ?? systemClock,
     newId: options.newId ?? randomUUID,
-    log: options.log ?? (pino({ level: 'silent' })),
+    log: options.log ?? pino({ level: 'silent' }),
     isCookieSecure: options.isCookieSecure ?? false,
     tokenCache: options.tokenCache ?? new TokenCache(),
   };

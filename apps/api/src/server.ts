@@ -9,7 +9,11 @@ import { findWorkspaceBySlug } from '@tessera/db';
 
 const env = readEnv();
 const log = pino({ level: env.logLevel });
-const database = createDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+const database = createDb({
+  databaseUrl: env.databaseUrl,
+  dataDir: env.dataDir,
+  onIdleConnectionError: (error) => log.warn({ err: error }, 'an idle database connection failed'),
+});
 const applied = await migrateToLatest(database.db);
 if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
 const deps = createDeps(database.db, { log, isCookieSecure: env.isCookieSecure });

@@ -30,14 +30,22 @@ const t = initTRPC.context<RequestContext>().create({
     let domainCode: DomainErrorCode | null = null;
     if (cause instanceof ZodError) {
       issues = cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+      message = issues
+        .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+        .join('; ');
     } else if (cause instanceof DomainError) {
       domainCode = cause.code;
       if (cause.path) issues = [{ path: cause.path, message: cause.message }];
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = requestId ? `${genericMessage} (request ${requestId})` : genericMessage;
     }
-    const data: typeof shape.data & ErrorData = { ...shape.data, stack: undefined, domainCode, issues, requestId };
+    const data: typeof shape.data & ErrorData = {
+      ...shape.data,
+      stack: undefined,
+      domainCode,
+      issues,
+      requestId,
+    };
     return { ...shape, message, data };
   },
 });
@@ -71,7 +79,8 @@ export function permittedProcedure(action: Action) {
   return publicProcedure.use(({ ctx, next }) => {
     const memberContext = signedIn(ctx);
     const { role } = memberContext.actor.member;
-    if (!can(role, action)) throw new DomainError('FORBIDDEN', `Your role (${role}) may not do this (${action})`);
+    if (!can(role, action))
+      throw new DomainError('FORBIDDEN', `Your role (${role}) may not do this (${action})`);
     return next({ ctx: memberContext });
   });
 }

@@ -19,6 +19,11 @@ export interface DbOptions {
   dataDir?: string | undefined;
   /** The most connections the pool opens to a PostgreSQL server. */
   poolSize?: number | undefined;
+  /**
+   * Told when an idle pooled connection fails (the server restarted, or ended it); the pool drops
+   * the connection and opens another when needed. Without a listener the failure would end the process.
+   */
+  onIdleConnectionError?: ((error: Error) => void) | undefined;
 }
 
 export interface Db {
@@ -32,6 +37,7 @@ export const defaultDataDir = './.data';
 export function createDb(options: DbOptions = {}): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 16 });
+    pool.on('error', (error) => options.onIdleConnectionError?.(error));
     prepareStatementsOn(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, driver: 'pg', close: () => db.destroy() };

@@ -22,8 +22,15 @@ describe('auth', () => {
   it('signs a member in with an HttpOnly session cookie that authenticates later requests', async () => {
     const { member } = await app.newWorkspace('agent');
     const cookies: string[] = [];
-    const me = await createCaller(app.contextFor(null, cookies)).auth.signIn({ email: member.email.toUpperCase(), password: testPassword });
-    expect(me).toMatchObject({ member: { id: member.id, role: 'agent' }, workspace: { slug: member.workspaceSlug }, via: 'session' });
+    const me = await createCaller(app.contextFor(null, cookies)).auth.signIn({
+      email: member.email.toUpperCase(),
+      password: testPassword,
+    });
+    expect(me).toMatchObject({
+      member: { id: member.id, role: 'agent' },
+      workspace: { slug: member.workspaceSlug },
+      via: 'session',
+    });
     expect(cookies[0]).toMatch(/HttpOnly/);
     expect(cookies[0]).toMatch(/SameSite=Lax/);
 
@@ -37,11 +44,15 @@ describe('auth', () => {
   it('refuses a wrong password or an unknown email with the same error', async () => {
     const { member } = await app.newWorkspace();
     const caller = createCaller(app.contextFor(null));
-    await expect(caller.auth.signIn({ email: member.email, password: 'wrong password' })).rejects.toMatchObject({
+    await expect(
+      caller.auth.signIn({ email: member.email, password: 'wrong password' }),
+    ).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
       cause: { code: 'INVALID_CREDENTIALS' },
     });
-    await expect(caller.auth.signIn({ email: 'nobody@example.com', password: testPassword })).rejects.toMatchObject({
+    await expect(
+      caller.auth.signIn({ email: 'nobody@example.com', password: testPassword }),
+    ).rejects.toMatchObject({
       cause: { code: 'INVALID_CREDENTIALS' },
     });
   });
@@ -50,7 +61,11 @@ describe('auth', () => {
     const stamp = Date.now();
     const email = `twice-${stamp}@example.com`;
     for (const slug of [`first-${stamp}`, `second-${stamp}`]) {
-      await createWorkspace(app.deps, { name: slug, slug, owner: { email, name: 'Twice', role: 'admin', password: testPassword } });
+      await createWorkspace(app.deps, {
+        name: slug,
+        slug,
+        owner: { email, name: 'Twice', role: 'admin', password: testPassword },
+      });
     }
     const caller = createCaller(app.contextFor(null));
     await expect(caller.auth.signIn({ email, password: testPassword })).rejects.toMatchObject({
@@ -64,7 +79,10 @@ describe('auth', () => {
   it('ends the session on sign-out', async () => {
     const { member } = await app.newWorkspace();
     const cookies: string[] = [];
-    await createCaller(app.contextFor(null, cookies)).auth.signIn({ email: member.email, password: testPassword });
+    await createCaller(app.contextFor(null, cookies)).auth.signIn({
+      email: member.email,
+      password: testPassword,
+    });
     const headers = { cookie: `${sessionCookieName}=${sessionSecret(cookies)}` };
     const actor = await authenticate(app.deps, headers);
     if (!actor) throw new Error('the session did not authenticate');

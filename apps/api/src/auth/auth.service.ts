@@ -1,5 +1,12 @@
 import { DomainError, type SignInInput } from '@tessera/domain';
-import { deleteSession, findMembersForSignIn, findSessionMember, findTokenMember, insertSession, markTokenUsed } from '@tessera/db';
+import {
+  deleteSession,
+  findMembersForSignIn,
+  findSessionMember,
+  findTokenMember,
+  insertSession,
+  markTokenUsed,
+} from '@tessera/db';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor, AppDeps, MemberContext, RequestContext } from '../context.ts';
@@ -59,11 +66,16 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
   }
   if (candidates.length === 0) await verifyPassword(null, input.password);
   const [member, ...others] = matching;
-  if (!member) throw new DomainError('INVALID_CREDENTIALS', 'The email or the password is wrong', { path: 'password' });
+  if (!member)
+    throw new DomainError('INVALID_CREDENTIALS', 'The email or the password is wrong', { path: 'password' });
   if (others.length > 0) {
-    throw new DomainError('WORKSPACE_REQUIRED', 'This email signs in to several workspaces: name the workspace', {
-      path: 'workspace',
-    });
+    throw new DomainError(
+      'WORKSPACE_REQUIRED',
+      'This email signs in to several workspaces: name the workspace',
+      {
+        path: 'workspace',
+      },
+    );
   }
   const secret = newSecret();
   const sessionId = ctx.newId();
@@ -77,7 +89,11 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
       tokenHash: hashSecret(secret),
       expiresAt: new Date(ctx.clock.now().getTime() + sessionLifetimeMs),
     });
-    await recordAudit(trx, { ...ctx, actor }, { ...sessionChange(actor), action: 'member.sign_in', before: null, after: { sessionId } });
+    await recordAudit(
+      trx,
+      { ...ctx, actor },
+      { ...sessionChange(actor), action: 'member.sign_in', before: null, after: { sessionId } },
+    );
   });
   ctx.setCookie(sessionCookie(ctx, secret, sessionLifetimeMs / 1000));
   return toMe(actor);
@@ -92,7 +108,12 @@ export async function signOut(ctx: MemberContext): Promise<{ isSignedOut: true }
   if (sessionId) {
     await ctx.db.transaction().execute(async (trx) => {
       await deleteSession(trx, ctx.actor.member.workspaceId, sessionId);
-      await recordAudit(trx, ctx, { ...sessionChange(ctx.actor), action: 'member.sign_out', before: { sessionId }, after: null });
+      await recordAudit(trx, ctx, {
+        ...sessionChange(ctx.actor),
+        action: 'member.sign_out',
+        before: { sessionId },
+        after: null,
+      });
     });
   }
   ctx.setCookie(sessionCookie(ctx, '', 0));

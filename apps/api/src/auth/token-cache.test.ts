@@ -3,7 +3,15 @@ import type { Actor } from '../context.ts';
 import { TokenCache } from './token-cache.ts';
 
 const actor = (tokenId: string): Actor => ({
-  member: { workspaceId: 'w', id: 'm', email: 'a@b.c', name: 'A', role: 'admin', workspaceSlug: 'w', workspaceName: 'W' },
+  member: {
+    workspaceId: 'w',
+    id: 'm',
+    email: 'a@b.c',
+    name: 'A',
+    role: 'admin',
+    workspaceSlug: 'w',
+    workspaceName: 'W',
+  },
   sessionId: null,
   tokenId,
 });

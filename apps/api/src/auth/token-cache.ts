@@ -31,6 +31,7 @@ export class TokenCache {
   }
 
   evictToken(tokenId: string): void {
-    for (const [hash, entry] of this.#entries) if (entry.actor.tokenId === tokenId) this.#entries.delete(hash);
+    for (const [hash, entry] of this.#entries)
+      if (entry.actor.tokenId === tokenId) this.#entries.delete(hash);
   }
 }

@@ -29,7 +29,10 @@ describe('the HTTP server', () => {
     const client = clientWith({ authorization: `Bearer ${token}` });
     const created = await client.profiles.create.mutate({ firstName: 'Over', lastName: 'HTTP' });
     expect(created.createdAt).toBeInstanceOf(Date);
-    const [me, fetched] = await Promise.all([client.auth.me.query(), client.profiles.get.query({ id: created.id })]);
+    const [me, fetched] = await Promise.all([
+      client.auth.me.query(),
+      client.profiles.get.query({ id: created.id }),
+    ]);
     expect(me).toMatchObject({ member: { id: member.id }, via: 'token' });
     expect(fetched.fullName).toBe('Over HTTP');
   });
@@ -51,17 +54,31 @@ describe('the HTTP server', () => {
   it('answers 401 without a session or a token', async () => {
     const response = await fetch(`${server.url}/trpc/profiles.list`);
     expect(response.status).toBe(401);
-    const error = await clientWith({}).profiles.list.query({}).catch((caught: unknown) => caught);
+    const error = await clientWith({})
+      .profiles.list.query({})
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCClientError);
-    expect((error as TRPCClientError<AppRouter>).data).toMatchObject({ code: 'UNAUTHORIZED', domainCode: 'UNAUTHENTICATED', httpStatus: 401 });
+    expect((error as TRPCClientError<AppRouter>).data).toMatchObject({
+      code: 'UNAUTHORIZED',
+      domainCode: 'UNAUTHENTICATED',
+      httpStatus: 401,
+    });
   });
 
   it('names the field at fault and gives a request id, without a stack trace', async () => {
     const { token } = await server.app.newWorkspace();
     const client = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${server.url}/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` } })],
+      links: [
+        httpLink({
+          url: `${server.url}/trpc`,
+          transformer: superjson,
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      ],
     });
-    const error = (await client.profiles.create.mutate({ firstName: 'Ada', email: 'nope' }).catch((caught: unknown) => caught)) as TRPCClientError<AppRouter>;
+    const error = (await client.profiles.create
+      .mutate({ firstName: 'Ada', email: 'nope' })
+      .catch((caught: unknown) => caught)) as TRPCClientError<AppRouter>;
     expect(error.data).toMatchObject({ httpStatus: 400, issues: [{ path: 'email' }] });
     expect(error.data?.requestId).toEqual(expect.any(String));
     expect(error.data).not.toHaveProperty('stack', expect.anything());
@@ -94,7 +111,9 @@ describe('the HTTP server', () => {
         headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-42' },
       });
       expect(response.status).toBe(500);
-      const body = (await response.json()) as { error: { json: { message: string; data: Record<string, unknown> } } };
+      const body = (await response.json()) as {
+        error: { json: { message: string; data: Record<string, unknown> } };
+      };
       expect(body.error.json.message).toBe('Something went wrong on our side (request req-42)');
       expect(body.error.json.data).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' });
       expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|at .*\.ts/);

@@ -22,7 +22,11 @@ function requestIdOf(res: ServerResponse): string {
   return typeof header === 'string' ? header : randomUUID();
 }
 
-export async function createRequestContext(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<RequestContext> {
+export async function createRequestContext(
+  deps: AppDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<RequestContext> {
   return {
     ...deps,
     requestId: requestIdOf(res),
@@ -45,7 +49,15 @@ async function health(deps: AppDeps, res: ServerResponse): Promise<void> {
 /** The one HTTP server: the API at `/trpc`, `/healthz`, and the console. */
 export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {}): Server {
   const createContext = (req: IncomingMessage, res: ServerResponse) => createRequestContext(deps, req, res);
-  const onError = ({ error, path, ctx }: { error: TRPCError; path: string | undefined; ctx?: RequestContext | undefined }) => {
+  const onError = ({
+    error,
+    path,
+    ctx,
+  }: {
+    error: TRPCError;
+    path: string | undefined;
+    ctx?: RequestContext | undefined;
+  }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       deps.log.error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, 'procedure failed');
     }
@@ -68,7 +80,8 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
 
   return createServer((req, res) => {
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    const requestId =
+      typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (path.startsWith('/trpc/')) return void trpc(req, res);

@@ -25,8 +25,12 @@ interface FixtureContext {
 }
 const t = initTRPC.context<FixtureContext>().create({ transformer: superjson });
 const fixtureRouter = t.router({
-  greet: t.procedure.input(z.object({ name: z.string() })).query(({ input }) => ({ text: `Hello ${input.name}`, at: new Date(0) })),
-  add: t.procedure.input(z.object({ a: z.number(), b: z.number() })).mutation(({ input }) => input.a + input.b),
+  greet: t.procedure
+    .input(z.object({ name: z.string() }))
+    .query(({ input }) => ({ text: `Hello ${input.name}`, at: new Date(0) })),
+  add: t.procedure
+    .input(z.object({ a: z.number(), b: z.number() }))
+    .mutation(({ input }) => input.a + input.b),
   conflict: t.procedure.query(() => {
     throw new TRPCError({ code: 'CONFLICT', message: 'taken' });
   }),
@@ -47,7 +51,9 @@ const fixtureContext = (req: { headers: { authorization?: string | undefined } }
   Promise.resolve({ user: req.headers.authorization ?? null });
 
 async function listen(handler: RequestListener): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => (req.url?.startsWith('/trpc/') ? handler(req, res) : res.writeHead(404).end()));
+  const server = createServer((req, res) =>
+    req.url?.startsWith('/trpc/') ? handler(req, res) : res.writeHead(404).end(),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
@@ -77,8 +83,10 @@ beforeAll(async () => {
 
   app = await createTestApp();
   token = (await app.newWorkspace()).token;
-  const createContext = (req: Parameters<typeof createRequestContext>[1], res: Parameters<typeof createRequestContext>[2]) =>
-    createRequestContext(app.deps, req, res);
+  const createContext = (
+    req: Parameters<typeof createRequestContext>[1],
+    res: Parameters<typeof createRequestContext>[2],
+  ) => createRequestContext(app.deps, req, res);
   const appStockHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -93,9 +101,16 @@ beforeAll(async () => {
     streaming: appStockHandler,
   });
 
-  const started = await Promise.all([fixtureStockHandler, fixtureLeanHandler, appStockHandler, appLeanHandler].map(listen));
+  const started = await Promise.all(
+    [fixtureStockHandler, fixtureLeanHandler, appStockHandler, appLeanHandler].map(listen),
+  );
   servers.push(...started.map((entry) => entry.server));
-  [fixtureStock, fixtureLean, appStock, appLean] = started.map((entry) => entry.url) as [string, string, string, string];
+  [fixtureStock, fixtureLean, appStock, appLean] = started.map((entry) => entry.url) as [
+    string,
+    string,
+    string,
+    string,
+  ];
 });
 
 afterAll(async () => {
@@ -108,7 +123,9 @@ afterAll(async () => {
 
 const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
 const batchInput = (...values: unknown[]) =>
-  encodeURIComponent(JSON.stringify(Object.fromEntries(values.map((value, index) => [index, superjson.serialize(value)]))));
+  encodeURIComponent(
+    JSON.stringify(Object.fromEntries(values.map((value, index) => [index, superjson.serialize(value)]))),
+  );
 
 interface RawRequest {
   name: string;
@@ -128,16 +145,29 @@ async function answer(base: string, request: RawRequest) {
     body: request.body,
   });
   const text = await response.text();
-  const body: unknown = JSON.parse(text, (key, value: unknown) => (key === 'stack' || key === 'requestId' ? undefined : value));
+  const body: unknown = JSON.parse(text, (key, value: unknown) =>
+    key === 'stack' || key === 'requestId' ? undefined : value,
+  );
   return { status: response.status, contentType: response.headers.get('content-type'), body };
 }
 
 const fixtureRequests: RawRequest[] = [
   { name: 'a query with its input', path: `/trpc/greet?input=${input({ name: 'Ada' })}` },
   { name: 'a nested query without input', path: '/trpc/nested.ping' },
-  { name: 'a mutation', path: '/trpc/add', method: 'POST', body: JSON.stringify(superjson.serialize({ a: 2, b: 3 })) },
-  { name: 'a batch of queries', path: `/trpc/greet,nested.ping?batch=1&input=${batchInput({ name: 'Ada' })}` },
-  { name: 'a batch mixing success and failure', path: `/trpc/greet,conflict?batch=1&input=${batchInput({ name: 'Ada' })}` },
+  {
+    name: 'a mutation',
+    path: '/trpc/add',
+    method: 'POST',
+    body: JSON.stringify(superjson.serialize({ a: 2, b: 3 })),
+  },
+  {
+    name: 'a batch of queries',
+    path: `/trpc/greet,nested.ping?batch=1&input=${batchInput({ name: 'Ada' })}`,
+  },
+  {
+    name: 'a batch mixing success and failure',
+    path: `/trpc/greet,conflict?batch=1&input=${batchInput({ name: 'Ada' })}`,
+  },
   {
     name: 'a batch of mutations',
     path: '/trpc/add,add?batch=1',
@@ -152,10 +182,26 @@ const fixtureRequests: RawRequest[] = [
   { name: 'input that is not JSON', path: '/trpc/greet?input=%7Bnope' },
   { name: 'a batch input that is not an object', path: `/trpc/greet,greet?batch=1&input=${input('x')}` },
   { name: 'an unknown procedure', path: '/trpc/nothing.here' },
-  { name: 'a query sent as POST', path: '/trpc/greet', method: 'POST', body: JSON.stringify(superjson.serialize({ name: 'A' })) },
+  {
+    name: 'a query sent as POST',
+    path: '/trpc/greet',
+    method: 'POST',
+    body: JSON.stringify(superjson.serialize({ name: 'A' })),
+  },
   { name: 'a mutation sent as GET', path: `/trpc/add?input=${input({ a: 1, b: 2 })}` },
-  { name: 'an oversized body', path: '/trpc/add', method: 'POST', body: JSON.stringify({ json: { a: 1, b: 2, pad: 'x'.repeat(4096) } }) },
-  { name: 'an unsupported content type', path: '/trpc/add', method: 'POST', body: 'a=1', headers: { 'content-type': 'text/plain' } },
+  {
+    name: 'an oversized body',
+    path: '/trpc/add',
+    method: 'POST',
+    body: JSON.stringify({ json: { a: 1, b: 2, pad: 'x'.repeat(4096) } }),
+  },
+  {
+    name: 'an unsupported content type',
+    path: '/trpc/add',
+    method: 'POST',
+    body: 'a=1',
+    headers: { 'content-type': 'text/plain' },
+  },
   { name: 'a path with bad URL-encoding', path: '/trpc/gr%E0%A4%A', isLabelledTextByStock: true },
 ];
 
@@ -227,12 +273,17 @@ describe("Tessera's tRPC endpoint", () => {
         api.whoami.query(undefined, batched),
       ]);
       expect(results[0]).toEqual({ status: 'fulfilled', value: { text: 'Hello Ada', at: new Date(0) } });
-      expect(results[1]).toMatchObject({ status: 'rejected', reason: { message: 'taken', data: { code: 'CONFLICT', httpStatus: 409 } } });
+      expect(results[1]).toMatchObject({
+        status: 'rejected',
+        reason: { message: 'taken', data: { code: 'CONFLICT', httpStatus: 409 } },
+      });
       expect(results[2]).toEqual({ status: 'fulfilled', value: 'ada' });
     });
 
     it('turns errors into TRPCClientError with the code and status', async () => {
-      const error = await client(fixtureLean).whoami.query().catch((caught: unknown) => caught);
+      const error = await client(fixtureLean)
+        .whoami.query()
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TRPCClientError);
       expect(error).toMatchObject({ data: { code: 'UNAUTHORIZED', httpStatus: 401, path: 'whoami' } });
     });

@@ -30,7 +30,11 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
   basePath: string;
   maxBodyBytes: number;
   createContext(req: IncomingMessage, res: ServerResponse): Promise<inferRouterContext<TRouter>>;
-  onError?(failure: { error: TRPCError; path: string | undefined; ctx: inferRouterContext<TRouter> | undefined }): void;
+  onError?(failure: {
+    error: TRPCError;
+    path: string | undefined;
+    ctx: inferRouterContext<TRouter> | undefined;
+  }): void;
   /** Serves subscriptions (server-sent events) and streamed (jsonl) batches. */
   streaming: RequestListener;
 }
@@ -67,7 +71,11 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Malformed JSON', cause });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: cause instanceof Error ? cause.message : 'Malformed JSON',
+      cause,
+    });
   }
 }
 
@@ -84,7 +92,9 @@ function decodePath(path: string): string {
   }
 }
 
-export function createTrpcHandler<TRouter extends AnyRouter>(options: TrpcHandlerOptions<TRouter>): RequestListener {
+export function createTrpcHandler<TRouter extends AnyRouter>(
+  options: TrpcHandlerOptions<TRouter>,
+): RequestListener {
   const { router, basePath, maxBodyBytes, streaming } = options;
   const config = router._def._config as RootConfig<AnyRootTypes>;
   const deserialize = (value: unknown): unknown => config.transformer.input.deserialize(value) as unknown;
@@ -101,83 +111,95 @@ export function createTrpcHandler<TRouter extends AnyRouter>(options: TrpcHandle
     res.end(text);
   }
 
-  return (req, res) => {
-    void (async () => {
-      const url = req.url ?? '/';
-      const queryStart = url.indexOf('?');
-      const search = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
-      const isBatch = search.get('batch') === '1';
-      let ctx: inferRouterContext<TRouter> | undefined;
-      let calls: Call[] = [];
-      try {
-        const pathText = decodePath(url.slice(basePath.length, queryStart === -1 ? undefined : queryStart));
-        calls = await Promise.all(
-          (isBatch ? pathText.split(',') : [pathText]).map(async (path) => ({ path, procedure: await getProcedureAtPath(router, path) })),
-        );
-        const isStreamed =
-          req.headers['trpc-accept'] === 'application/jsonl' ||
-          req.headers.accept === 'application/jsonl' ||
-          calls.some((call) => call.procedure?._def.type === 'subscription');
-        if (isStreamed || (req.method !== 'GET' && req.method !== 'POST') || !isJsonContent(req)) {
-          streaming(req, res);
-          return;
-        }
-
-        let inputs: Promise<Record<number, unknown>> | undefined;
-        const readInputs = async (): Promise<Record<number, unknown>> => {
-          const text = req.method === 'GET' ? search.get('input') : await readBody(req, maxBodyBytes);
-          if (!text) return {};
-          const raw = parseJson(text);
-          if (!isBatch) return { 0: deserialize(raw) };
-          if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-            throw new TRPCError({ code: 'BAD_REQUEST', message: '"input" needs to be an object when doing a batch call' });
-          }
-          const batch: Record<number, unknown> = {};
-          for (const index of calls.keys()) {
-            const input = (raw as Record<number, unknown>)[index];
-            if (input !== undefined) batch[index] = deserialize(input);
-          }
-          return batch;
-        };
-
-        ctx = await options.createContext(req, res);
-        const responses: TRPCResponse[] = await Promise.all(
-          calls.map(async ({ path, procedure }, index): Promise<TRPCResponse> => {
-            try {
-              if (!procedure) throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
-              const type = procedure._def.type;
-              if (acceptedMethod[type] !== req.method) {
-                throw new TRPCError({
-                  code: 'METHOD_NOT_SUPPORTED',
-                  message: `Unsupported ${req.method}-request to ${type} procedure at path "${path}"`,
-                });
-              }
-              const data: unknown = await procedure({
-                path,
-                ctx,
-                type,
-                signal: undefined,
-                batchIndex: index,
-                getRawInput: async () => (await (inputs ??= readInputs()))[index],
-              });
-              return { result: { data } };
-            } catch (cause) {
-              const error = getTRPCErrorFromUnknown(cause);
-              options.onError?.({ error, path, ctx });
-              const type = procedure?._def.type ?? 'unknown';
-              return { error: errorShape({ ctx, error, path, type }) };
-            }
-          }),
-        );
-        const body = isBatch ? responses : responses[0];
-        if (!body) throw new TRPCError({ code: 'BAD_REQUEST', message: 'No procedure was called' });
-        send(res, getHTTPStatusCode(body), transformTRPCResponse(config, body));
-      } catch (cause) {
-        const error = getTRPCErrorFromUnknown(cause);
-        options.onError?.({ error, path: undefined, ctx });
-        const body = { error: errorShape({ ctx, error, path: undefined, type: 'unknown' }) };
-        send(res, getHTTPStatusCode(body), transformTRPCResponse(config, body));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const search = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
+    const isBatch = search.get('batch') === '1';
+    let ctx: inferRouterContext<TRouter> | undefined;
+    try {
+      const pathText = decodePath(url.slice(basePath.length, queryStart === -1 ? undefined : queryStart));
+      const calls: Call[] = await Promise.all(
+        (isBatch ? pathText.split(',') : [pathText]).map(async (path) => ({
+          path,
+          procedure: await getProcedureAtPath(router, path),
+        })),
+      );
+      const isStreamed =
+        req.headers['trpc-accept'] === 'application/jsonl' ||
+        req.headers.accept === 'application/jsonl' ||
+        calls.some((call) => call.procedure?._def.type === 'subscription');
+      if (isStreamed || (req.method !== 'GET' && req.method !== 'POST') || !isJsonContent(req)) {
+        streaming(req, res);
+        return;
       }
-    })();
+
+      let inputs: Promise<Record<number, unknown>> | undefined;
+      const readInputs = async (): Promise<Record<number, unknown>> => {
+        const text = req.method === 'GET' ? search.get('input') : await readBody(req, maxBodyBytes);
+        if (!text) return {};
+        const raw = parseJson(text);
+        if (!isBatch) return { 0: deserialize(raw) };
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: '"input" needs to be an object when doing a batch call',
+          });
+        }
+        const batch: Record<number, unknown> = {};
+        for (const index of calls.keys()) {
+          const input = (raw as Record<number, unknown>)[index];
+          if (input !== undefined) batch[index] = deserialize(input);
+        }
+        return batch;
+      };
+
+      ctx = await options.createContext(req, res);
+      const responses: TRPCResponse[] = await Promise.all(
+        calls.map(async ({ path, procedure }, index): Promise<TRPCResponse> => {
+          try {
+            if (!procedure)
+              throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
+            const type = procedure._def.type;
+            if (acceptedMethod[type] !== req.method) {
+              throw new TRPCError({
+                code: 'METHOD_NOT_SUPPORTED',
+                message: `Unsupported ${req.method}-request to ${type} procedure at path "${path}"`,
+              });
+            }
+            const data: unknown = await procedure({
+              path,
+              ctx,
+              type,
+              signal: undefined,
+              batchIndex: index,
+              getRawInput: async () => (await (inputs ??= readInputs()))[index],
+            });
+            return { result: { data } };
+          } catch (cause) {
+            const error = getTRPCErrorFromUnknown(cause);
+            options.onError?.({ error, path, ctx });
+            const type = procedure?._def.type ?? 'unknown';
+            return { error: errorShape({ ctx, error, path, type }) };
+          }
+        }),
+      );
+      const body = isBatch ? responses : responses[0];
+      if (!body) throw new TRPCError({ code: 'BAD_REQUEST', message: 'No procedure was called' });
+      send(res, getHTTPStatusCode(body), transformTRPCResponse(config, body));
+    } catch (cause) {
+      const error = getTRPCErrorFromUnknown(cause);
+      options.onError?.({ error, path: undefined, ctx });
+      const body = { error: errorShape({ ctx, error, path: undefined, type: 'unknown' }) };
+      send(res, getHTTPStatusCode(body), transformTRPCResponse(config, body));
+    }
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((cause: unknown) => {
+      // Only a failure to write the answer itself lands here; the connection is all that is left to close.
+      options.onError?.({ error: getTRPCErrorFromUnknown(cause), path: undefined, ctx: undefined });
+      res.destroy();
+    });
   };
 }

@@ -20,7 +20,8 @@ async function failureOf(call: Promise<unknown>) {
     (caught: unknown) => caught,
   );
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const cause = error.cause as { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
+  const cause = error.cause as
+    { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
   return {
     code: error.code,
     domainCode: cause?.code,
@@ -35,20 +36,44 @@ async function profileCount(member: TestMember) {
 describe('profiles', () => {
   it('creates, reads, lists, updates and deletes a profile, auditing each change', async () => {
     const { caller, member } = await app.newWorkspace('admin');
-    const created = await caller.profiles.create({ firstName: ' Ada ', lastName: 'Lovelace', email: 'ADA@example.com ' });
-    expect(created).toMatchObject({ firstName: 'Ada', middleName: null, fullName: 'Ada Lovelace', email: 'ada@example.com', version: 1 });
+    const created = await caller.profiles.create({
+      firstName: ' Ada ',
+      lastName: 'Lovelace',
+      email: 'ADA@example.com ',
+    });
+    expect(created).toMatchObject({
+      firstName: 'Ada',
+      middleName: null,
+      fullName: 'Ada Lovelace',
+      email: 'ada@example.com',
+      version: 1,
+    });
 
     expect(await caller.profiles.get({ id: created.id })).toEqual(created);
     expect((await caller.profiles.list({})).items.map((profile) => profile.id)).toEqual([created.id]);
 
-    const updated = await caller.profiles.update({ id: created.id, version: 1, middleName: 'King', email: null });
-    expect(updated).toMatchObject({ fullName: 'Ada King Lovelace', email: null, version: 2, lastName: 'Lovelace' });
+    const updated = await caller.profiles.update({
+      id: created.id,
+      version: 1,
+      middleName: 'King',
+      email: null,
+    });
+    expect(updated).toMatchObject({
+      fullName: 'Ada King Lovelace',
+      email: null,
+      version: 2,
+      lastName: 'Lovelace',
+    });
 
     expect(await caller.profiles.delete({ id: created.id })).toEqual({ id: created.id });
     expect((await failureOf(caller.profiles.get({ id: created.id }))).domainCode).toBe('PROFILE_NOT_FOUND');
 
     const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', created.id);
-    expect(trail.map((entry) => entry.action)).toEqual(['profile.create', 'profile.update', 'profile.delete']);
+    expect(trail.map((entry) => entry.action)).toEqual([
+      'profile.create',
+      'profile.update',
+      'profile.delete',
+    ]);
     expect(trail[1]).toMatchObject({
       actorMemberId: member.id,
       requestId: 'test-request',
@@ -67,27 +92,42 @@ describe('profiles', () => {
       [{ firstName: 'Ada', lastName: 'y'.repeat(300) }, 'lastName'],
     ] as const;
     for (const [input, path] of cases) {
-      expect(await failureOf(owner.caller.profiles.create(input as never))).toMatchObject({ code: 'BAD_REQUEST', paths: [path] });
+      expect(await failureOf(owner.caller.profiles.create(input as never))).toMatchObject({
+        code: 'BAD_REQUEST',
+        paths: [path],
+      });
     }
     expect(await profileCount(owner)).toBe(before);
   });
 
   it('answers an unknown id with PROFILE_NOT_FOUND at id', async () => {
     const id = randomUUID();
-    expect(await failureOf(owner.caller.profiles.get({ id }))).toEqual({ code: 'NOT_FOUND', domainCode: 'PROFILE_NOT_FOUND', paths: ['id'] });
-    expect(await failureOf(owner.caller.profiles.update({ id, firstName: 'X' }))).toMatchObject({ domainCode: 'PROFILE_NOT_FOUND' });
-    expect(await failureOf(owner.caller.profiles.delete({ id }))).toMatchObject({ domainCode: 'PROFILE_NOT_FOUND' });
+    expect(await failureOf(owner.caller.profiles.get({ id }))).toEqual({
+      code: 'NOT_FOUND',
+      domainCode: 'PROFILE_NOT_FOUND',
+      paths: ['id'],
+    });
+    expect(await failureOf(owner.caller.profiles.update({ id, firstName: 'X' }))).toMatchObject({
+      domainCode: 'PROFILE_NOT_FOUND',
+    });
+    expect(await failureOf(owner.caller.profiles.delete({ id }))).toMatchObject({
+      domainCode: 'PROFILE_NOT_FOUND',
+    });
   });
 
   it('refuses an email another profile owns, on create and on update', async () => {
     await owner.caller.profiles.create({ firstName: 'Grace', email: 'grace@example.com' });
-    expect(await failureOf(owner.caller.profiles.create({ firstName: 'Other', email: 'Grace@Example.com' }))).toEqual({
+    expect(
+      await failureOf(owner.caller.profiles.create({ firstName: 'Other', email: 'Grace@Example.com' })),
+    ).toEqual({
       code: 'CONFLICT',
       domainCode: 'PROFILE_EMAIL_TAKEN',
       paths: ['email'],
     });
     const other = await owner.caller.profiles.create({ firstName: 'Other' });
-    expect(await failureOf(owner.caller.profiles.update({ id: other.id, email: 'grace@example.com' }))).toMatchObject({
+    expect(
+      await failureOf(owner.caller.profiles.update({ id: other.id, email: 'grace@example.com' })),
+    ).toMatchObject({
       domainCode: 'PROFILE_EMAIL_TAKEN',
     });
     expect((await owner.caller.profiles.get({ id: other.id })).email).toBeNull();
@@ -108,7 +148,9 @@ describe('profiles', () => {
   it('refuses an update made from a stale version', async () => {
     const created = await owner.caller.profiles.create({ firstName: 'Linus' });
     await owner.caller.profiles.update({ id: created.id, version: 1, lastName: 'Torvalds' });
-    expect(await failureOf(owner.caller.profiles.update({ id: created.id, version: 1, lastName: 'Pauling' }))).toEqual({
+    expect(
+      await failureOf(owner.caller.profiles.update({ id: created.id, version: 1, lastName: 'Pauling' })),
+    ).toEqual({
       code: 'CONFLICT',
       domainCode: 'PROFILE_VERSION_CONFLICT',
       paths: ['version'],
@@ -123,27 +165,57 @@ describe('profiles', () => {
     const first = await caller.profiles.list({ limit: 2 });
     const second = await caller.profiles.list({ limit: 2, cursor: first.nextCursor });
     const third = await caller.profiles.list({ limit: 2, cursor: second.nextCursor });
-    expect([...first.items, ...second.items, ...third.items].map((profile) => profile.firstName)).toEqual(['E', 'D', 'C', 'B', 'A']);
+    expect([...first.items, ...second.items, ...third.items].map((profile) => profile.firstName)).toEqual([
+      'E',
+      'D',
+      'C',
+      'B',
+      'A',
+    ]);
     expect(third.nextCursor).toBeNull();
     expect(await failureOf(caller.profiles.list({ cursor: 'garbage' }))).toEqual({
       code: 'BAD_REQUEST',
       domainCode: 'INVALID_CURSOR',
       paths: ['cursor'],
     });
-    expect(await failureOf(caller.profiles.list({ limit: 101 }))).toMatchObject({ code: 'BAD_REQUEST', paths: ['limit'] });
+    expect(await failureOf(caller.profiles.list({ limit: 101 }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      paths: ['limit'],
+    });
   });
 
   it('upserts by email: creates once, then updates the same profile, keeping the names not sent', async () => {
     const { caller, member } = await app.newWorkspace();
-    const created = await caller.profiles.upsert({ email: 'Up@Example.com', firstName: 'Una', middleName: 'M', lastName: 'Sert' });
-    expect(created).toMatchObject({ isCreated: true, email: 'up@example.com', fullName: 'Una M Sert', version: 1 });
-    const updated = await caller.profiles.upsert({ email: 'up@example.com', firstName: 'Uma', lastName: null });
+    const created = await caller.profiles.upsert({
+      email: 'Up@Example.com',
+      firstName: 'Una',
+      middleName: 'M',
+      lastName: 'Sert',
+    });
+    expect(created).toMatchObject({
+      isCreated: true,
+      email: 'up@example.com',
+      fullName: 'Una M Sert',
+      version: 1,
+    });
+    const updated = await caller.profiles.upsert({
+      email: 'up@example.com',
+      firstName: 'Uma',
+      lastName: null,
+    });
     expect(updated).toMatchObject({ isCreated: false, id: created.id, fullName: 'Uma M', version: 2 });
-    expect(await caller.profiles.getByEmail({ email: ' UP@example.com' })).toMatchObject({ id: created.id, version: 2 });
+    expect(await caller.profiles.getByEmail({ email: ' UP@example.com' })).toMatchObject({
+      id: created.id,
+      version: 2,
+    });
 
     const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', created.id);
     expect(trail.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
-      ['profile.create', null, { firstName: 'Una', middleName: 'M', lastName: 'Sert', email: 'up@example.com', version: 1 }],
+      [
+        'profile.create',
+        null,
+        { firstName: 'Una', middleName: 'M', lastName: 'Sert', email: 'up@example.com', version: 1 },
+      ],
       [
         'profile.update',
         { firstName: 'Una', middleName: 'M', lastName: 'Sert', email: 'up@example.com', version: 1 },
@@ -156,7 +228,9 @@ describe('profiles', () => {
   it('makes one profile of concurrent upserts with the same email', async () => {
     const { caller } = await app.newWorkspace();
     const results = await Promise.all(
-      ['A', 'B', 'C', 'D'].map((firstName) => caller.profiles.upsert({ email: 'many@example.com', firstName })),
+      ['A', 'B', 'C', 'D'].map((firstName) =>
+        caller.profiles.upsert({ email: 'many@example.com', firstName }),
+      ),
     );
     expect(results.filter((result) => result.isCreated)).toHaveLength(1);
     expect(new Set(results.map((result) => result.id)).size).toBe(1);
@@ -174,24 +248,36 @@ describe('profiles', () => {
   it('keeps workspaces apart', async () => {
     const created = await owner.caller.profiles.create({ firstName: 'Private' });
     const stranger = await app.newWorkspace('master');
-    expect((await failureOf(stranger.caller.profiles.get({ id: created.id }))).domainCode).toBe('PROFILE_NOT_FOUND');
-    expect((await failureOf(stranger.caller.profiles.delete({ id: created.id }))).domainCode).toBe('PROFILE_NOT_FOUND');
+    expect((await failureOf(stranger.caller.profiles.get({ id: created.id }))).domainCode).toBe(
+      'PROFILE_NOT_FOUND',
+    );
+    expect((await failureOf(stranger.caller.profiles.delete({ id: created.id }))).domainCode).toBe(
+      'PROFILE_NOT_FOUND',
+    );
     expect((await stranger.caller.profiles.list({})).items).toEqual([]);
   });
 
   it('lets viewers read but not write, and agents write but not delete', async () => {
     const viewer = await app.newWorkspace('viewer');
     expect(await viewer.caller.profiles.list({})).toEqual({ items: [], nextCursor: null });
-    expect(await failureOf(viewer.caller.profiles.create({ firstName: 'No' }))).toMatchObject({ code: 'FORBIDDEN', domainCode: 'FORBIDDEN' });
+    expect(await failureOf(viewer.caller.profiles.create({ firstName: 'No' }))).toMatchObject({
+      code: 'FORBIDDEN',
+      domainCode: 'FORBIDDEN',
+    });
 
     const agent = await app.newWorkspace('agent');
     const created = await agent.caller.profiles.create({ firstName: 'Yes' });
-    expect(await failureOf(agent.caller.profiles.delete({ id: created.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failureOf(agent.caller.profiles.delete({ id: created.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('refuses every profile call without a member', async () => {
     const { createCaller } = await import('../router.ts');
     const anonymous = createCaller(app.contextFor(null));
-    expect(await failureOf(anonymous.profiles.list({}))).toMatchObject({ code: 'UNAUTHORIZED', domainCode: 'UNAUTHENTICATED' });
+    expect(await failureOf(anonymous.profiles.list({}))).toMatchObject({
+      code: 'UNAUTHORIZED',
+      domainCode: 'UNAUTHENTICATED',
+    });
   });
 });

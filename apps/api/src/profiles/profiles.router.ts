@@ -23,18 +23,30 @@ const reader = permittedProcedure('profiles.read');
 const writer = permittedProcedure('profiles.write');
 
 export const profilesRouter = router({
-  create: writer.input(createProfileInput).output(profileOutput).mutation(({ ctx, input }) => createProfile(ctx, input)),
+  create: writer
+    .input(createProfileInput)
+    .output(profileOutput)
+    .mutation(({ ctx, input }) => createProfile(ctx, input)),
   upsert: writer
     .input(upsertProfileInput)
     .output(profileOutput.extend({ isCreated: z.boolean() }))
     .mutation(({ ctx, input }) => upsertProfile(ctx, input)),
-  get: reader.input(profileIdInput).output(profileOutput).query(({ ctx, input }) => getProfile(ctx, input)),
-  getByEmail: reader.input(profileEmailInput).output(profileOutput).query(({ ctx, input }) => getProfileByEmail(ctx, input)),
+  get: reader
+    .input(profileIdInput)
+    .output(profileOutput)
+    .query(({ ctx, input }) => getProfile(ctx, input)),
+  getByEmail: reader
+    .input(profileEmailInput)
+    .output(profileOutput)
+    .query(({ ctx, input }) => getProfileByEmail(ctx, input)),
   list: reader
     .input(listProfilesInput)
     .output(z.object({ items: z.array(profileOutput), nextCursor: z.string().nullable() }))
     .query(({ ctx, input }) => listProfiles(ctx, input)),
-  update: writer.input(updateProfileInput).output(profileOutput).mutation(({ ctx, input }) => updateProfile(ctx, input)),
+  update: writer
+    .input(updateProfileInput)
+    .output(profileOutput)
+    .mutation(({ ctx, input }) => updateProfile(ctx, input)),
   delete: permittedProcedure('profiles.delete')
     .input(profileIdInput)
     .output(z.object({ id: z.string() }))

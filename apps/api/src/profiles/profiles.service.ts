@@ -47,13 +47,22 @@ export async function createProfile(ctx: MemberContext, input: CreateProfileInpu
   });
 }
 
-export async function upsertProfile(ctx: MemberContext, input: UpsertProfileInput): Promise<Profile & { isCreated: boolean }> {
+export async function upsertProfile(
+  ctx: MemberContext,
+  input: UpsertProfileInput,
+): Promise<Profile & { isCreated: boolean }> {
   const { member, tokenId } = ctx.actor;
   return queries.upsertProfileByEmail(
     ctx.db,
     member.workspaceId,
     { id: ctx.newId(), ...input, now: ctx.clock.now() },
-    { id: ctx.newId(), actorMemberId: member.id, actorTokenId: tokenId, requestId: ctx.requestId, ip: ctx.ip },
+    {
+      id: ctx.newId(),
+      actorMemberId: member.id,
+      actorTokenId: tokenId,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    },
   );
 }
 
@@ -71,7 +80,10 @@ export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Pro
 
 export async function listProfiles(ctx: MemberContext, input: ListProfilesInput): Promise<Page<Profile>> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await queries.listProfiles(ctx.db, ctx.actor.member.workspaceId, { limit: input.limit + 1, after });
+  const rows = await queries.listProfiles(ctx.db, ctx.actor.member.workspaceId, {
+    limit: input.limit + 1,
+    after,
+  });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
@@ -83,10 +95,14 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
     const before = await queries.findProfile(trx, workspaceId, input.id, { forUpdate: true });
     if (!before) throw notFound(input.id);
     if (input.version !== undefined && input.version !== before.version) {
-      throw new DomainError('PROFILE_VERSION_CONFLICT', 'Someone changed this profile since you opened it; reload it', {
-        path: 'version',
-        details: { id: input.id, version: before.version },
-      });
+      throw new DomainError(
+        'PROFILE_VERSION_CONFLICT',
+        'Someone changed this profile since you opened it; reload it',
+        {
+          path: 'version',
+          details: { id: input.id, version: before.version },
+        },
+      );
     }
     const after = await queries.updateProfile(trx, workspaceId, input.id, {
       firstName: input.firstName ?? before.firstName,

@@ -30,7 +30,13 @@ export async function createTestApp(): Promise<TestApp> {
   const deps = createDeps(database.db);
 
   function contextFor(actor: Actor | null, cookies: string[] = []): RequestContext {
-    return { ...deps, requestId: 'test-request', ip: '127.0.0.1', actor, setCookie: (cookie) => cookies.push(cookie) };
+    return {
+      ...deps,
+      requestId: 'test-request',
+      ip: '127.0.0.1',
+      actor,
+      setCookie: (cookie) => cookies.push(cookie),
+    };
   }
 
   async function newWorkspace(role: Role = 'master'): Promise<TestMember> {
@@ -41,7 +47,11 @@ export async function createTestApp(): Promise<TestApp> {
       owner: { email: `${role}@${slug}.test`, name: `A ${role}`, role, password: testPassword },
       tokenName: 'tests',
     });
-    const member: MemberInWorkspace = { ...created.owner, workspaceSlug: slug, workspaceName: created.workspace.name };
+    const member: MemberInWorkspace = {
+      ...created.owner,
+      workspaceSlug: slug,
+      workspaceName: created.workspace.name,
+    };
     const token = created.token;
     if (!token) throw new Error('createWorkspace issued no token');
     return {

@@ -20,7 +20,9 @@ export async function startTestServer(options: { webDist?: string } = {}): Promi
     url: `http://127.0.0.1:${port}`,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
       await app.close();
     },
   };

@@ -16,7 +16,12 @@ describe('tokens', () => {
     const { caller, member } = await app.newWorkspace('admin');
     const { token, secret } = await caller.tokens.create({ name: 'CRM sync' });
     expect(secret.startsWith(apiTokenPrefix)).toBe(true);
-    expect(token).toMatchObject({ name: 'CRM sync', memberEmail: member.email, lastFour: secret.slice(-4), revokedAt: null });
+    expect(token).toMatchObject({
+      name: 'CRM sync',
+      memberEmail: member.email,
+      lastFour: secret.slice(-4),
+      revokedAt: null,
+    });
 
     const listed = await caller.tokens.list();
     expect(listed.map((item) => item.name)).toContain('CRM sync');
@@ -28,7 +33,9 @@ describe('tokens', () => {
     const revoked = await caller.tokens.revoke({ id: token.id });
     expect(revoked.revokedAt).toBeInstanceOf(Date);
     expect(await authenticate(app.deps, { authorization: `Bearer ${secret}` })).toBeNull();
-    await expect(caller.tokens.revoke({ id: token.id })).rejects.toMatchObject({ cause: { code: 'TOKEN_NOT_FOUND' } });
+    await expect(caller.tokens.revoke({ id: token.id })).rejects.toMatchObject({
+      cause: { code: 'TOKEN_NOT_FOUND' },
+    });
 
     const trail = await listAuditEntries(app.database.db, member.workspaceId, 'token', token.id);
     expect(trail.map((entry) => entry.action)).toEqual(['token.create', 'token.revoke']);

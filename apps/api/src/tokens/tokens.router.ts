@@ -22,5 +22,8 @@ export const tokensRouter = router({
     .output(z.object({ token: tokenOutput, secret: z.string() }))
     .mutation(({ ctx, input }) => createToken(ctx, input)),
   list: manager.output(z.array(tokenOutput)).query(({ ctx }) => listTokens(ctx)),
-  revoke: manager.input(tokenIdInput).output(tokenOutput).mutation(({ ctx, input }) => revokeToken(ctx, input)),
+  revoke: manager
+    .input(tokenIdInput)
+    .output(tokenOutput)
+    .mutation(({ ctx, input }) => revokeToken(ctx, input)),
 });

@@ -1,4 +1,11 @@
-import { apiTokenPrefix, DomainError, type CreateTokenInput, type MemberId, type TokenIdInput, type WorkspaceId } from '@tessera/domain';
+import {
+  apiTokenPrefix,
+  DomainError,
+  type CreateTokenInput,
+  type MemberId,
+  type TokenIdInput,
+  type WorkspaceId,
+} from '@tessera/domain';
 import * as queries from '@tessera/db';
 import type { ApiToken, Executor } from '@tessera/db';
 import type { AppDeps, MemberContext } from '../context.ts';
@@ -40,7 +47,12 @@ function audited(token: ApiToken) {
 export async function createToken(ctx: MemberContext, input: CreateTokenInput): Promise<IssuedToken> {
   const { member } = ctx.actor;
   return ctx.db.transaction().execute(async (trx) => {
-    const issued = await issueToken(trx, ctx, { workspaceId: member.workspaceId, memberId: member.id }, input.name);
+    const issued = await issueToken(
+      trx,
+      ctx,
+      { workspaceId: member.workspaceId, memberId: member.id },
+      input.name,
+    );
     await recordAudit(trx, ctx, {
       action: 'token.create',
       entityType: 'token',
@@ -61,7 +73,10 @@ export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Prom
   const revoked = await ctx.db.transaction().execute(async (trx) => {
     const revoked = await queries.revokeToken(trx, workspaceId, input.id, ctx.clock.now());
     if (!revoked) {
-      throw new DomainError('TOKEN_NOT_FOUND', 'No live token has this id', { path: 'id', details: { id: input.id } });
+      throw new DomainError('TOKEN_NOT_FOUND', 'No live token has this id', {
+        path: 'id',
+        details: { id: input.id },
+      });
     }
     await recordAudit(trx, ctx, {
       action: 'token.revoke',

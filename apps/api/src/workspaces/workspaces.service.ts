@@ -40,7 +40,12 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace): Promi
       entityType: 'workspace',
       entityId: workspace.id,
       before: null,
-      after: { slug: workspace.slug, name: workspace.name, ownerEmail: owner.email, tokenName: input.tokenName ?? null },
+      after: {
+        slug: workspace.slug,
+        name: workspace.name,
+        ownerEmail: owner.email,
+        tokenName: input.tokenName ?? null,
+      },
     });
     return { workspace, owner, token };
   });

@@ -32,10 +32,18 @@ export async function insertMember(
         password_hash: member.passwordHash,
       })
       .execute();
-    return { workspaceId: member.workspaceId, id: member.id, email: member.email, name: member.name, role: member.role };
+    return {
+      workspaceId: member.workspaceId,
+      id: member.id,
+      email: member.email,
+      name: member.name,
+      role: member.role,
+    };
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'members_workspace_email_key') {
-      throw new DomainError('MEMBER_EMAIL_TAKEN', 'A member of this workspace has this email already', { path: 'email' });
+      throw new DomainError('MEMBER_EMAIL_TAKEN', 'A member of this workspace has this email already', {
+        path: 'email',
+      });
     }
     throw error;
   }
@@ -71,12 +79,18 @@ export async function findMembersForSignIn(db: Executor, email: string): Promise
   }));
 }
 
-export async function findMemberByEmail(db: Executor, workspaceId: WorkspaceId, email: string): Promise<Member | undefined> {
+export async function findMemberByEmail(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  email: string,
+): Promise<Member | undefined> {
   const row = await db
     .selectFrom('members')
     .select(['workspace_id', 'id', 'email', 'name', 'role'])
     .where('workspace_id', '=', workspaceId)
     .where('email', '=', email)
     .executeTakeFirst();
-  return row && { workspaceId: row.workspace_id, id: row.id, email: row.email, name: row.name, role: row.role };
+  return (
+    row && { workspaceId: row.workspace_id, id: row.id, email: row.email, name: row.name, role: row.role }
+  );
 }

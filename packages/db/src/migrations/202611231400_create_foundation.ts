@@ -38,8 +38,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
     .addPrimaryKeyConstraint('sessions_pkey', ['workspace_id', 'id'])
     .addUniqueConstraint('sessions_token_hash_key', ['token_hash'])
-    .addForeignKeyConstraint('sessions_member_fkey', ['workspace_id', 'member_id'], 'members', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'sessions_member_fkey',
+      ['workspace_id', 'member_id'],
+      'members',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute();
 
@@ -56,8 +60,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_at', 'timestamptz')
     .addPrimaryKeyConstraint('api_tokens_pkey', ['workspace_id', 'id'])
     .addUniqueConstraint('api_tokens_token_hash_key', ['token_hash'])
-    .addForeignKeyConstraint('api_tokens_member_fkey', ['workspace_id', 'member_id'], 'members', ['workspace_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'api_tokens_member_fkey',
+      ['workspace_id', 'member_id'],
+      'members',
+      ['workspace_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute();
 
@@ -102,7 +110,10 @@ export async function up(db: Kysely<any>): Promise<void> {
         and coalesce(char_length(middle_name), 0) <= 255
         and coalesce(char_length(last_name), 0) <= 255`,
     )
-    .addCheckConstraint('profiles_email_check', sql`email = lower(btrim(email)) and char_length(email) <= 254`)
+    .addCheckConstraint(
+      'profiles_email_check',
+      sql`email = lower(btrim(email)) and char_length(email) <= 254`,
+    )
     .execute();
   await db.schema
     .createIndex('profiles_workspace_created_idx')

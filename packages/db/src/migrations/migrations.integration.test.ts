@@ -20,10 +20,21 @@ describe('migrations', () => {
       const database = await createTestDb(driver);
       try {
         const tables = async () =>
-          (await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by tablename`.execute(database.db)).rows.map(
-            (row) => row.tablename,
-          );
-        expect(await tables()).toEqual(['api_tokens', 'audit_entries', 'members', 'profiles', 'sessions', 'workspaces']);
+          (
+            await sql<{
+              tablename: string;
+            }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by tablename`.execute(
+              database.db,
+            )
+          ).rows.map((row) => row.tablename);
+        expect(await tables()).toEqual([
+          'api_tokens',
+          'audit_entries',
+          'members',
+          'profiles',
+          'sessions',
+          'workspaces',
+        ]);
 
         const migrator = new Migrator({ db: database.db, provider: migrationProvider });
         const down = await migrator.migrateTo(NO_MIGRATIONS);

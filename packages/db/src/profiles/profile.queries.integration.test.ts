@@ -48,11 +48,15 @@ describe('profile queries', () => {
 
   it('refuse an email another profile of the workspace owns, but not one of another workspace', async () => {
     await insertProfile(database.db, workspaceId, newProfile({ email: 'taken@example.com' }));
-    await expect(insertProfile(database.db, workspaceId, newProfile({ email: 'taken@example.com' }))).rejects.toMatchObject({
+    await expect(
+      insertProfile(database.db, workspaceId, newProfile({ email: 'taken@example.com' })),
+    ).rejects.toMatchObject({
       code: 'PROFILE_EMAIL_TAKEN',
       path: 'email',
     });
-    await expect(insertProfile(database.db, otherWorkspaceId, newProfile({ email: 'taken@example.com' }))).resolves.toBeDefined();
+    await expect(
+      insertProfile(database.db, otherWorkspaceId, newProfile({ email: 'taken@example.com' })),
+    ).resolves.toBeDefined();
   });
 
   it('let many profiles have no email', async () => {
@@ -73,7 +77,11 @@ describe('profile queries', () => {
     const sameTime = new Date('2026-02-01T00:00:00Z');
     const ids: string[] = [];
     for (let index = 0; index < 7; index++) {
-      const profile = await insertProfile(database.db, workspaceId, newProfile({ now: index < 3 ? sameTime : new Date(Date.UTC(2026, 2, index)) }));
+      const profile = await insertProfile(
+        database.db,
+        workspaceId,
+        newProfile({ now: index < 3 ? sameTime : new Date(Date.UTC(2026, 2, index)) }),
+      );
       ids.push(profile.id);
     }
     const seen: string[] = [];
@@ -101,7 +109,12 @@ describe('profile queries', () => {
       email: 'maria@example.com',
       now: later,
     });
-    expect(updated).toMatchObject({ fullName: 'Maria Smith', version: 2, updatedAt: later, createdAt: created.createdAt });
+    expect(updated).toMatchObject({
+      fullName: 'Maria Smith',
+      version: 2,
+      updatedAt: later,
+      createdAt: created.createdAt,
+    });
   });
 
   it('delete a profile once', async () => {

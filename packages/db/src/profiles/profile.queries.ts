@@ -76,15 +76,27 @@ export async function findProfile(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Profile | undefined> {
-  const query = db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId).where('id', '=', id);
+  const query = db
+    .selectFrom('profiles')
+    .select(profileColumns)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id);
   const [row] = options.forUpdate
     ? await executePrepared(db, 'profile_by_id_for_update', query.forUpdate().compile())
     : await executePrepared(db, 'profile_by_id', query.compile());
   return row && toProfile(row);
 }
 
-export async function findProfileByEmail(db: Executor, workspaceId: WorkspaceId, email: string): Promise<Profile | undefined> {
-  const query = db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId).where('email', '=', email);
+export async function findProfileByEmail(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  email: string,
+): Promise<Profile | undefined> {
+  const query = db
+    .selectFrom('profiles')
+    .select(profileColumns)
+    .where('workspace_id', '=', workspaceId)
+    .where('email', '=', email);
   const [row] = await executePrepared(db, 'profile_by_email', query.compile());
   return row && toProfile(row);
 }
@@ -98,7 +110,12 @@ export async function listProfiles(
   let query = db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId);
   if (page.after) {
     const { createdAt, id } = page.after;
-    query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', createdAt),
+        eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+      ]),
+    );
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   return rows.map(toProfile);
@@ -133,7 +150,11 @@ export async function updateProfile(
 }
 
 export async function deleteProfile(db: Executor, workspaceId: WorkspaceId, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('profiles').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('profiles')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 

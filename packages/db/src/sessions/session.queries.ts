@@ -1,7 +1,11 @@
 import type { MemberId, WorkspaceId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import { executePrepared } from '../shared/prepared.ts';
-import { memberInWorkspaceColumns, toMemberInWorkspace, type MemberInWorkspace } from '../members/member-in-workspace.ts';
+import {
+  memberInWorkspaceColumns,
+  toMemberInWorkspace,
+  type MemberInWorkspace,
+} from '../members/member-in-workspace.ts';
 
 export interface NewSession {
   workspaceId: WorkspaceId;
@@ -33,7 +37,9 @@ export async function findSessionMember(
   const query = db
     .selectFrom('sessions')
     .innerJoin('members', (join) =>
-      join.onRef('members.workspace_id', '=', 'sessions.workspace_id').onRef('members.id', '=', 'sessions.member_id'),
+      join
+        .onRef('members.workspace_id', '=', 'sessions.workspace_id')
+        .onRef('members.id', '=', 'sessions.member_id'),
     )
     .innerJoin('workspaces', 'workspaces.id', 'sessions.workspace_id')
     .select([...memberInWorkspaceColumns, 'sessions.id as session_id'])
@@ -43,6 +49,14 @@ export async function findSessionMember(
   return row && { ...toMemberInWorkspace(row), sessionId: row.session_id };
 }
 
-export async function deleteSession(db: Executor, workspaceId: WorkspaceId, sessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('workspace_id', '=', workspaceId).where('id', '=', sessionId).execute();
+export async function deleteSession(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  sessionId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', sessionId)
+    .execute();
 }

@@ -31,15 +31,17 @@ describe('prepared statements', () => {
       expect(await findProfile(trx, workspaceId, profile.id)).toEqual(profile);
       expect(await findProfileByEmail(trx, workspaceId, 'pre@example.com')).toEqual(profile);
       expect(await findProfile(trx, workspaceId, randomUUID())).toBeUndefined();
-      return (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx)).rows.map((row) => row.name);
+      return (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx)).rows.map(
+        (row) => row.name,
+      );
     });
     expect(names).toEqual(expect.arrayContaining(['profile_by_id', 'profile_by_email']));
   });
 
   it('refuse a name given to two different texts', async () => {
     await executePrepared(database.db, 'prepared_test_one', sql`select 1 as one`.compile(database.db));
-    await expect(executePrepared(database.db, 'prepared_test_one', sql`select 2 as two`.compile(database.db))).rejects.toThrow(
-      /two different texts/,
-    );
+    await expect(
+      executePrepared(database.db, 'prepared_test_one', sql`select 2 as two`.compile(database.db)),
+    ).rejects.toThrow(/two different texts/);
   });
 });

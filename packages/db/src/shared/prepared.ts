@@ -11,7 +11,11 @@ const statementTexts = new Map<string, string>();
  * plans it once per connection instead of on every call (Kysely sends unnamed statements), which
  * lifts point lookups by about 45 % (PERFORMANCE.md). Elsewhere it runs as usual.
  */
-export async function executePrepared<R>(db: Executor, name: string, compiled: CompiledQuery<R>): Promise<R[]> {
+export async function executePrepared<R>(
+  db: Executor,
+  name: string,
+  compiled: CompiledQuery<R>,
+): Promise<R[]> {
   const known = statementTexts.get(name);
   if (known === undefined) {
     statementTexts.set(name, compiled.sql);
@@ -27,7 +31,10 @@ type QueryFn = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 /** Makes every client of the pool send the registered texts as named statements. */
 export function prepareStatementsOn(pool: pg.Pool): void {
   pool.on('connect', (client) => {
-    const query = client.query.bind(client) as unknown as (config: pg.QueryConfig | string, values?: unknown[]) => Promise<pg.QueryResult>;
+    const query = client.query.bind(client) as unknown as (
+      config: pg.QueryConfig | string,
+      values?: unknown[],
+    ) => Promise<pg.QueryResult>;
     const named: QueryFn = (text, values) => {
       const name = typeof text === 'string' ? statementNames.get(text) : undefined;
       return name === undefined ? query(text, values) : query({ name, text, values: values ?? [] });

@@ -1,7 +1,11 @@
 import type { MemberId, WorkspaceId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import { executePrepared } from '../shared/prepared.ts';
-import { memberInWorkspaceColumns, toMemberInWorkspace, type MemberInWorkspace } from '../members/member-in-workspace.ts';
+import {
+  memberInWorkspaceColumns,
+  toMemberInWorkspace,
+  type MemberInWorkspace,
+} from '../members/member-in-workspace.ts';
 
 export interface ApiToken {
   id: string;
@@ -41,7 +45,9 @@ function tokensOf(db: Executor, workspaceId: WorkspaceId) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('members', (join) =>
-      join.onRef('members.workspace_id', '=', 'api_tokens.workspace_id').onRef('members.id', '=', 'api_tokens.member_id'),
+      join
+        .onRef('members.workspace_id', '=', 'api_tokens.workspace_id')
+        .onRef('members.id', '=', 'api_tokens.member_id'),
     )
     .select([
       'api_tokens.id',
@@ -71,7 +77,11 @@ function toApiToken(row: TokenRow): ApiToken {
   };
 }
 
-export async function findToken(db: Executor, workspaceId: WorkspaceId, id: string): Promise<ApiToken | undefined> {
+export async function findToken(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  id: string,
+): Promise<ApiToken | undefined> {
   const row = await tokensOf(db, workspaceId).where('api_tokens.id', '=', id).executeTakeFirst();
   return row && toApiToken(row);
 }
@@ -112,7 +122,9 @@ export async function findTokenMember(
   const query = db
     .selectFrom('api_tokens')
     .innerJoin('members', (join) =>
-      join.onRef('members.workspace_id', '=', 'api_tokens.workspace_id').onRef('members.id', '=', 'api_tokens.member_id'),
+      join
+        .onRef('members.workspace_id', '=', 'api_tokens.workspace_id')
+        .onRef('members.id', '=', 'api_tokens.member_id'),
     )
     .innerJoin('workspaces', 'workspaces.id', 'api_tokens.workspace_id')
     .select([...memberInWorkspaceColumns, 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
@@ -122,7 +134,12 @@ export async function findTokenMember(
   return row && { ...toMemberInWorkspace(row), tokenId: row.token_id, lastUsedAt: row.last_used_at };
 }
 
-export async function markTokenUsed(db: Executor, workspaceId: WorkspaceId, id: string, now: Date): Promise<void> {
+export async function markTokenUsed(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  id: string,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: now })

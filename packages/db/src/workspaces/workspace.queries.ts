@@ -9,7 +9,10 @@ export interface Workspace {
   createdAt: Date;
 }
 
-export async function insertWorkspace(db: Executor, workspace: Omit<Workspace, 'createdAt'>): Promise<Workspace> {
+export async function insertWorkspace(
+  db: Executor,
+  workspace: Omit<Workspace, 'createdAt'>,
+): Promise<Workspace> {
   try {
     const row = await db
       .insertInto('workspaces')
@@ -19,7 +22,9 @@ export async function insertWorkspace(db: Executor, workspace: Omit<Workspace, '
     return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at };
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'workspaces_slug_key') {
-      throw new DomainError('WORKSPACE_SLUG_TAKEN', `The workspace ${workspace.slug} exists already`, { path: 'slug' });
+      throw new DomainError('WORKSPACE_SLUG_TAKEN', `The workspace ${workspace.slug} exists already`, {
+        path: 'slug',
+      });
     }
     throw error;
   }

@@ -7,7 +7,8 @@ describe('can', () => {
   });
 
   it('keeps viewers from changing anything', () => {
-    for (const action of actions.filter((a) => a !== 'profiles.read')) expect(can('viewer', action)).toBe(false);
+    for (const action of actions.filter((a) => a !== 'profiles.read'))
+      expect(can('viewer', action)).toBe(false);
   });
 
   it('lets agents edit but not delete profiles', () => {

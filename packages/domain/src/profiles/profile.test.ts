@@ -20,7 +20,11 @@ describe('fullName', () => {
 
 describe('createProfileInput', () => {
   it('trims names and lower-cases and trims the email', () => {
-    const input = createProfileInput.parse({ firstName: '  Ada ', lastName: ' Lovelace ', email: ' Ada@Example.COM ' });
+    const input = createProfileInput.parse({
+      firstName: '  Ada ',
+      lastName: ' Lovelace ',
+      email: ' Ada@Example.COM ',
+    });
     expect(input).toEqual({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' });
   });
 
@@ -36,20 +40,27 @@ describe('createProfileInput', () => {
 
   it('refuses a malformed email at email', () => {
     expect(issuePaths(createProfileInput.safeParse({ firstName: 'Ada', email: 'ada@' }))).toEqual(['email']);
-    expect(issuePaths(createProfileInput.safeParse({ firstName: 'Ada', email: 'not an email' }))).toEqual(['email']);
+    expect(issuePaths(createProfileInput.safeParse({ firstName: 'Ada', email: 'not an email' }))).toEqual([
+      'email',
+    ]);
   });
 
   it('refuses names over 255 characters at the field', () => {
     const long = 'x'.repeat(256);
     expect(issuePaths(createProfileInput.safeParse({ firstName: long }))).toEqual(['firstName']);
-    expect(issuePaths(createProfileInput.safeParse({ firstName: 'Ada', lastName: long }))).toEqual(['lastName']);
+    expect(issuePaths(createProfileInput.safeParse({ firstName: 'Ada', lastName: long }))).toEqual([
+      'lastName',
+    ]);
     expect(createProfileInput.safeParse({ firstName: 'x'.repeat(255) }).success).toBe(true);
   });
 
   it('normalises any valid email to its trimmed lower-case form', () => {
     fc.assert(
       fc.property(fc.emailAddress(), fc.stringMatching(/^[ \t]{0,3}$/), (email, pad) => {
-        const parsed = createProfileInput.safeParse({ firstName: 'A', email: `${pad}${email.toUpperCase()}${pad}` });
+        const parsed = createProfileInput.safeParse({
+          firstName: 'A',
+          email: `${pad}${email.toUpperCase()}${pad}`,
+        });
         if (parsed.success) {
           expect(parsed.data.email).toBe(email.toLowerCase());
         }
@@ -65,6 +76,9 @@ describe('updateProfileInput', () => {
   });
 
   it('refuses a blank first name and an id that is not a uuid', () => {
-    expect(issuePaths(updateProfileInput.safeParse({ id: 'nope', firstName: '' }))).toEqual(['id', 'firstName']);
+    expect(issuePaths(updateProfileInput.safeParse({ id: 'nope', firstName: '' }))).toEqual([
+      'id',
+      'firstName',
+    ]);
   });
 });

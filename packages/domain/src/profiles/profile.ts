@@ -18,5 +18,7 @@ export interface Profile extends ProfileName {
 }
 
 export function fullName(name: ProfileName): string {
-  return [name.firstName, name.middleName, name.lastName].filter((part) => part !== null && part !== '').join(' ');
+  return [name.firstName, name.middleName, name.lastName]
+    .filter((part) => part !== null && part !== '')
+    .join(' ');
 }

@@ -5,7 +5,10 @@ export const workspaceSlugSchema = z
   .string({ error: 'Workspace is required' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Workspace must be lower-case letters, digits and hyphens');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'Workspace must be lower-case letters, digits and hyphens',
+  );
 
 export const workspaceNameSchema = requiredText('Workspace name', 100);
 
