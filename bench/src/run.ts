@@ -12,7 +12,7 @@ import superjson from 'superjson';
 import { Pool as HttpPool } from 'undici';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const profileCount = Number(process.env.BENCH_PROFILES ?? 200_000);
+const profileCount = Number(process.env.BENCH_PROFILES ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 16;
 const databaseName = 'tessera_bench';

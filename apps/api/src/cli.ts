@@ -11,10 +11,9 @@ import {
   workspaceSlugSchema,
 } from '@tessera/domain';
 import { z } from 'zod';
-import { recordOperatorAudit } from './audit/audit.ts';
 import { createDeps } from './deps.ts';
 import { readEnv } from './env.ts';
-import { issueToken } from './tokens/tokens.service.ts';
+import { createTokenByOperator } from './tokens/tokens.service.ts';
 import { createWorkspace } from './workspaces/workspaces.service.ts';
 
 const usage = `Usage: pnpm tessera <command> [options]
@@ -53,9 +52,11 @@ const createTokenArgs = z.object({
   name: requiredText('Token name', 100),
 });
 
+class CommandLineError extends Error {}
+
+/** Refuses the command with a message for the operator; the command exits with 2. */
 function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
+  throw new CommandLineError(message);
 }
 
 function parseOptions<T extends z.ZodType>(schema: T, values: Record<string, unknown>): z.output<T> {
@@ -121,22 +122,11 @@ async function run(): Promise<unknown> {
       if (!workspace) fail(`--workspace: no workspace has the slug ${args.workspace}`);
       const member = await findMemberByEmail(database.db, workspace.id, args.email);
       if (!member) fail(`--email: no member of ${args.workspace} has the email ${args.email}`);
-      const issued = await database.db.transaction().execute(async (trx) => {
-        const token = await issueToken(
-          trx,
-          deps,
-          { workspaceId: workspace.id, memberId: member.id },
-          args.name,
-        );
-        await recordOperatorAudit(trx, deps, workspace.id, {
-          action: 'token.create',
-          entityType: 'token',
-          entityId: token.token.id,
-          before: null,
-          after: { name: token.token.name, memberId: member.id, lastFour: token.token.lastFour },
-        });
-        return token;
-      });
+      const issued = await createTokenByOperator(
+        deps,
+        { workspaceId: workspace.id, memberId: member.id },
+        args.name,
+      );
       return { id: issued.token.id, name: issued.token.name, token: issued.secret };
     }
     default:
@@ -147,8 +137,14 @@ async function run(): Promise<unknown> {
 try {
   process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`);
 } catch (error) {
-  if (isDomainError(error)) fail(error.path ? `--${error.path}: ${error.message}` : error.message);
-  fail(error instanceof Error ? error.message : String(error));
+  const message =
+    isDomainError(error) && error.path
+      ? `--${error.path}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exitCode = error instanceof CommandLineError || isDomainError(error) ? 2 : 1;
 } finally {
   await database.close();
 }

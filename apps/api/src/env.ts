@@ -20,7 +20,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.TESSERA_DATA_DIR ?? `${repoRoot}.data`,
     logLevel: env.LOG_LEVEL ?? 'info',
-    isDemoSeeded: env.TESSERA_DEMO !== '0',
+    // A demo workspace has a published password: on a PostgreSQL server it is made only when asked for.
+    isDemoSeeded: env.TESSERA_DEMO === undefined ? !env.DATABASE_URL : env.TESSERA_DEMO === '1',
     webDist: env.TESSERA_WEB_DIST ?? `${repoRoot}apps/web/dist`,
     isCookieSecure: env.TESSERA_SECURE_COOKIES === '1',
   };

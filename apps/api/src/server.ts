@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { createDb, migrateToLatest } from '@tessera/db';
+import { createDb, findWorkspaceBySlug, migrateToLatest } from '@tessera/db';
 import pino from 'pino';
 import { demoSignIn, seedDemo } from './demo/demo-data.ts';
 import { createDeps } from './deps.ts';
 import { readEnv } from './env.ts';
 import { createHttpServer } from './http/http-server.ts';
-import { findWorkspaceBySlug } from '@tessera/db';
 
 const env = readEnv();
 const log = pino({ level: env.logLevel });
@@ -18,6 +17,8 @@ const applied = await migrateToLatest(database.db);
 if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
 const deps = createDeps(database.db, { log, isCookieSecure: env.isCookieSecure });
 if (env.isDemoSeeded && (await seedDemo(deps))) log.info('demo workspace created');
+const hasDemo =
+  env.isDemoSeeded && (await findWorkspaceBySlug(database.db, demoSignIn.workspace)) !== undefined;
 
 const hasConsole = existsSync(env.webDist);
 if (!hasConsole) log.warn({ webDist: env.webDist }, 'the console is not built; serving the API only');
@@ -26,11 +27,11 @@ const server = createHttpServer(deps, { webDist: hasConsole ? env.webDist : unde
 server.listen(env.port, env.host, () => {
   const url = `http://localhost:${env.port}`;
   const where = env.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `the embedded database in ${env.dataDir}`;
-  const lines = [``, `Tessera is running at ${url} on ${where}.`];
-  void findWorkspaceBySlug(database.db, demoSignIn.workspace).then((demo) => {
-    if (demo) lines.push(`Sign in as ${demoSignIn.email} with the password ${demoSignIn.password}.`);
-    process.stdout.write(`${lines.join('\n')}\n\n`);
-  });
+  const signIn = hasDemo
+    ? `Sign in as ${demoSignIn.email} with the password ${demoSignIn.password}.`
+    : 'Create a workspace to sign in to with `pnpm -s tessera create-workspace --name … --email … --password …`,\n' +
+      'or start with TESSERA_DEMO=1 for the demo workspace.';
+  process.stdout.write(`\nTessera is running at ${url} on ${where}.\n${signIn}\n\n`);
 });
 
 function shutDown(signal: string) {

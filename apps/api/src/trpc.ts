@@ -14,6 +14,8 @@ export interface FieldIssue {
 /** What the `data` of every error carries beyond tRPC's own fields. */
 export interface ErrorData {
   domainCode: DomainErrorCode | null;
+  /** ids and counts that help act on a domain error, such as the current version on a conflict */
+  details: Record<string, string | number>;
   issues: FieldIssue[];
   requestId: string | null;
 }
@@ -28,13 +30,15 @@ const t = initTRPC.context<RequestContext>().create({
     let message = shape.message;
     let issues: FieldIssue[] = [];
     let domainCode: DomainErrorCode | null = null;
-    if (cause instanceof ZodError) {
+    let details: Record<string, string | number> = {};
+    if (cause instanceof ZodError && error.code === 'BAD_REQUEST') {
       issues = cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
       message = issues
         .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
         .join('; ');
     } else if (cause instanceof DomainError) {
       domainCode = cause.code;
+      details = cause.details;
       if (cause.path) issues = [{ path: cause.path, message: cause.message }];
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = requestId ? `${genericMessage} (request ${requestId})` : genericMessage;
@@ -43,6 +47,7 @@ const t = initTRPC.context<RequestContext>().create({
       ...shape.data,
       stack: undefined,
       domainCode,
+      details,
       issues,
       requestId,
     };

@@ -32,8 +32,6 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export const defaultDataDir = './.data';
-
 export function createDb(options: DbOptions = {}): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 16 });
@@ -42,7 +40,7 @@ export function createDb(options: DbOptions = {}): Db {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, driver: 'pg', close: () => db.destroy() };
   }
-  const dataDir = options.dataDir ?? defaultDataDir;
+  const dataDir = options.dataDir ?? '.data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dataDir)) });
   return { db, driver: 'pglite', close: () => db.destroy() };

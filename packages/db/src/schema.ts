@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { Role } from '@tessera/domain';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -79,4 +79,3 @@ export interface Database {
 }
 
 export type ProfileRow = Selectable<ProfileTable>;
-export type NewProfileRow = Insertable<ProfileTable>;

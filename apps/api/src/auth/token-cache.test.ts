@@ -29,9 +29,18 @@ describe('TokenCache', () => {
     const cache = new TokenCache(1000);
     cache.set('h1', actor('t1'), at(0));
     cache.set('h2', actor('t2'), at(0));
-    cache.evictToken('t1');
+    cache.evictToken('t1', at(0));
     expect(cache.get('h1', at(1))).toBeUndefined();
     expect(cache.get('h2', at(1))?.tokenId).toBe('t2');
+  });
+
+  it('keeps a revoked token out when a lookup made before the revocation stores it again', () => {
+    const cache = new TokenCache(1000);
+    cache.evictToken('t1', at(0));
+    cache.set('h1', actor('t1'), at(10));
+    expect(cache.get('h1', at(11))).toBeUndefined();
+    cache.set('h1', actor('t1'), at(1000));
+    expect(cache.get('h1', at(1001))?.tokenId).toBe('t1');
   });
 
   it('drops the oldest entry when full', () => {

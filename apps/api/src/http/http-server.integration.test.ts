@@ -8,7 +8,7 @@ import type { AppRouter } from '../router.ts';
 import { startTestServer, testPassword, type TestServer } from '../testing/index.ts';
 import { sessionCookieName } from '../auth/auth.service.ts';
 import { createDeps } from '../deps.ts';
-import { createHttpServer } from './http-server.ts';
+import { createHttpServer, maxBatchSize } from './http-server.ts';
 
 let server: TestServer;
 
@@ -49,6 +49,34 @@ describe('the HTTP server', () => {
     expect(cookie).toMatch(/HttpOnly/);
     const me = await clientWith({ cookie: cookie?.split(';')[0] ?? '' }).auth.me.query();
     expect(me).toMatchObject({ member: { id: member.id, role: 'viewer' }, via: 'session' });
+  });
+
+  it('ignores the session cookie on a write that is not JSON, as a cross-site form would send', async () => {
+    const { member } = await server.app.newWorkspace();
+    const signIn = await fetch(`${server.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: member.email, password: testPassword } }),
+    });
+    const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const form = new FormData();
+    form.set('a', '1');
+    const forged = await fetch(`${server.url}/trpc/auth.signOut`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
+    expect(forged.status).toBe(401);
+    expect(await clientWith({ cookie }).auth.me.query()).toMatchObject({ member: { id: member.id } });
+  });
+
+  it('refuses a batch of more calls than it allows', async () => {
+    const { token } = await server.app.newWorkspace();
+    const paths = Array.from({ length: maxBatchSize + 1 }, () => 'auth.me').join(',');
+    const response = await fetch(`${server.url}/trpc/${paths}?batch=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(400);
   });
 
   it('answers 401 without a session or a token', async () => {

@@ -11,6 +11,8 @@ import { createTrpcHandler } from './trpc-handler.ts';
 
 /** The largest request body the API reads. */
 export const maxBodyBytes = 1024 * 1024;
+/** The most calls one batched request may hold. */
+export const maxBatchSize = 50;
 
 export interface HttpServerOptions {
   /** The built console to serve at `/`; without it only the API is served. */
@@ -27,11 +29,15 @@ export async function createRequestContext(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<RequestContext> {
+  // A session cookie rides along with any request the browser sends, even one a cross-site form
+  // makes; such forms cannot send JSON, so a cookie counts only on reads and on JSON writes.
+  const isCookieHonoured =
+    req.method === 'GET' || (req.headers['content-type'] ?? '').startsWith('application/json');
   return {
     ...deps,
     requestId: requestIdOf(res),
     ip: req.socket.remoteAddress ?? null,
-    actor: await authenticate(deps, req.headers),
+    actor: await authenticate(deps, isCookieHonoured ? req.headers : { ...req.headers, cookie: undefined }),
     setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
   };
 }
@@ -66,17 +72,19 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
     router: appRouter,
     basePath: '/trpc/',
     maxBodyBytes,
+    maxBatchSize,
     createContext,
     onError,
     streaming: createHTTPHandler({
       router: appRouter,
       basePath: '/trpc/',
       maxBodySize: maxBodyBytes,
+      maxBatchSize,
       createContext: ({ req, res }) => createContext(req, res),
       onError,
     }),
   });
-  const console = options.webDist ? sirv(options.webDist, { single: true, etag: true }) : undefined;
+  const consoleFiles = options.webDist ? sirv(options.webDist, { single: true, etag: true }) : undefined;
 
   return createServer((req, res) => {
     const incoming = req.headers['x-request-id'];
@@ -86,7 +94,7 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (path.startsWith('/trpc/')) return void trpc(req, res);
     if (path === '/healthz') return void health(deps, res);
-    if (console) return console(req, res, () => void res.writeHead(404).end());
+    if (consoleFiles) return consoleFiles(req, res, () => void res.writeHead(404).end());
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
 }

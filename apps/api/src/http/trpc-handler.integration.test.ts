@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { appRouter } from '../router.ts';
-import { createRequestContext, maxBodyBytes } from './http-server.ts';
+import { createRequestContext, maxBatchSize, maxBodyBytes } from './http-server.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
 
 // A router with one procedure of every kind the protocol carries.
@@ -71,12 +71,14 @@ beforeAll(async () => {
     router: fixtureRouter,
     basePath: '/trpc/',
     maxBodySize: 1024,
+    maxBatchSize: 3,
     createContext: ({ req }) => fixtureContext(req),
   });
   const fixtureLeanHandler = createTrpcHandler({
     router: fixtureRouter,
     basePath: '/trpc/',
     maxBodyBytes: 1024,
+    maxBatchSize: 3,
     createContext: fixtureContext,
     streaming: fixtureStockHandler,
   });
@@ -91,12 +93,14 @@ beforeAll(async () => {
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: maxBodyBytes,
+    maxBatchSize,
     createContext: ({ req, res }) => createContext(req, res),
   });
   const appLeanHandler = createTrpcHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodyBytes,
+    maxBatchSize,
     createContext,
     streaming: appStockHandler,
   });
@@ -133,7 +137,7 @@ interface RawRequest {
   method?: string;
   body?: string;
   headers?: Record<string, string>;
-  /** tRPC's adapter labels this JSON answer `text/plain`; ours says `application/json`. */
+  /** tRPC's adapter labels this JSON answer (an error found before any call) `text/plain`; ours says `application/json`. */
   isLabelledTextByStock?: boolean;
 }
 
@@ -182,6 +186,11 @@ const fixtureRequests: RawRequest[] = [
   { name: 'input that is not JSON', path: '/trpc/greet?input=%7Bnope' },
   { name: 'a batch input that is not an object', path: `/trpc/greet,greet?batch=1&input=${input('x')}` },
   { name: 'an unknown procedure', path: '/trpc/nothing.here' },
+  {
+    name: 'a batch over the size limit',
+    path: '/trpc/nested.ping,nested.ping,nested.ping,nested.ping?batch=1',
+    isLabelledTextByStock: true,
+  },
   {
     name: 'a query sent as POST',
     path: '/trpc/greet',

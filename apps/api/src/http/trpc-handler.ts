@@ -21,7 +21,7 @@ import {
  * tRPC's HTTP protocol served straight from `node:http`: GET queries and POST mutations, single
  * and batched, with the router's transformer, error formatter and HTTP statuses. tRPC's own
  * adapters build a Fetch `Request` and `Response` around every call, which costs more than the
- * database work of a lookup (see PERFORMANCE.md); this handler does the same work without them.
+ * database work of a lookup (README, Performance); this handler does the same work without them.
  * Subscriptions and streamed batches go to `streaming`, tRPC's own adapter.
  */
 export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
@@ -29,6 +29,8 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
   /** The path the API is served under, with its trailing slash: `/trpc/`. */
   basePath: string;
   maxBodyBytes: number;
+  /** The most calls one batch may hold. */
+  maxBatchSize: number;
   createContext(req: IncomingMessage, res: ServerResponse): Promise<inferRouterContext<TRouter>>;
   onError?(failure: {
     error: TRPCError;
@@ -48,16 +50,25 @@ interface Call {
   procedure: AnyProcedure | null;
 }
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+/** Reads a body of at most `maxBytes`; past that, the connection closes once the answer is sent, unread. */
+function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      res.setHeader('connection', 'close');
+      reject(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+      tooLarge();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
         req.removeAllListeners('data');
-        req.resume();
-        reject(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
+        req.pause();
+        tooLarge();
         return;
       }
       chunks.push(chunk);
@@ -95,7 +106,7 @@ function decodePath(path: string): string {
 export function createTrpcHandler<TRouter extends AnyRouter>(
   options: TrpcHandlerOptions<TRouter>,
 ): RequestListener {
-  const { router, basePath, maxBodyBytes, streaming } = options;
+  const { router, basePath, maxBodyBytes, maxBatchSize, streaming } = options;
   const config = router._def._config as RootConfig<AnyRootTypes>;
   const deserialize = (value: unknown): unknown => config.transformer.input.deserialize(value) as unknown;
   const errorShape = (opts: Omit<Parameters<typeof getErrorShape>[0], 'config' | 'input'>): TRPCErrorShape =>
@@ -119,8 +130,11 @@ export function createTrpcHandler<TRouter extends AnyRouter>(
     let ctx: inferRouterContext<TRouter> | undefined;
     try {
       const pathText = decodePath(url.slice(basePath.length, queryStart === -1 ? undefined : queryStart));
+      const paths = isBatch ? pathText.split(',') : [pathText];
+      if (paths.length > maxBatchSize)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Batch call exceeds maximum size' });
       const calls: Call[] = await Promise.all(
-        (isBatch ? pathText.split(',') : [pathText]).map(async (path) => ({
+        paths.map(async (path) => ({
           path,
           procedure: await getProcedureAtPath(router, path),
         })),
@@ -136,7 +150,7 @@ export function createTrpcHandler<TRouter extends AnyRouter>(
 
       let inputs: Promise<Record<number, unknown>> | undefined;
       const readInputs = async (): Promise<Record<number, unknown>> => {
-        const text = req.method === 'GET' ? search.get('input') : await readBody(req, maxBodyBytes);
+        const text = req.method === 'GET' ? search.get('input') : await readBody(req, res, maxBodyBytes);
         if (!text) return {};
         const raw = parseJson(text);
         if (!isBatch) return { 0: deserialize(raw) };

@@ -19,7 +19,7 @@ function notFound(id: string): DomainError {
   return new DomainError('PROFILE_NOT_FOUND', 'No profile has this id', { path: 'id', details: { id } });
 }
 
-/** The fields an audit entry keeps of a profile. */
+/** The fields an audit entry keeps of a profile; `upsertProfileByEmail` writes the same ones in SQL. */
 function audited(profile: Profile) {
   const { firstName, middleName, lastName, email, version } = profile;
   return { firstName, middleName, lastName, email, version };

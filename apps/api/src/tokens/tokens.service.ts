@@ -9,7 +9,7 @@ import {
 import * as queries from '@tessera/db';
 import type { ApiToken, Executor } from '@tessera/db';
 import type { AppDeps, MemberContext } from '../context.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit, recordOperatorAudit, type AuditedChange } from '../audit/audit.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 
 export interface IssuedToken {
@@ -44,6 +44,16 @@ function audited(token: ApiToken) {
   return { name: token.name, memberId: token.memberId, lastFour: token.lastFour, revokedAt: token.revokedAt };
 }
 
+function created(token: ApiToken): AuditedChange {
+  return {
+    action: 'token.create',
+    entityType: 'token',
+    entityId: token.id,
+    before: null,
+    after: audited(token),
+  };
+}
+
 export async function createToken(ctx: MemberContext, input: CreateTokenInput): Promise<IssuedToken> {
   const { member } = ctx.actor;
   return ctx.db.transaction().execute(async (trx) => {
@@ -53,13 +63,20 @@ export async function createToken(ctx: MemberContext, input: CreateTokenInput): 
       { workspaceId: member.workspaceId, memberId: member.id },
       input.name,
     );
-    await recordAudit(trx, ctx, {
-      action: 'token.create',
-      entityType: 'token',
-      entityId: issued.token.id,
-      before: null,
-      after: audited(issued.token),
-    });
+    await recordAudit(trx, ctx, created(issued.token));
+    return issued;
+  });
+}
+
+/** Issues a token from the command line, where no member acts. */
+export async function createTokenByOperator(
+  deps: Pick<AppDeps, 'db' | 'newId' | 'clock'>,
+  owner: { workspaceId: WorkspaceId; memberId: MemberId },
+  name: string,
+): Promise<IssuedToken> {
+  return deps.db.transaction().execute(async (trx) => {
+    const issued = await issueToken(trx, deps, owner, name);
+    await recordOperatorAudit(trx, deps, owner.workspaceId, created(issued.token));
     return issued;
   });
 }
@@ -87,6 +104,6 @@ export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Prom
     });
     return revoked;
   });
-  ctx.tokenCache.evictToken(revoked.id);
+  ctx.tokenCache.evictToken(revoked.id, ctx.clock.now());
   return revoked;
 }

@@ -1,4 +1,4 @@
-import { insertMember, insertWorkspace, type Member, type Workspace } from '@tessera/db';
+import { insertMember, insertWorkspace, type Executor, type Member, type Workspace } from '@tessera/db';
 import type { Role } from '@tessera/domain';
 import type { AppDeps } from '../context.ts';
 import { recordOperatorAudit } from '../audit/audit.ts';
@@ -19,8 +19,15 @@ export interface CreatedWorkspace {
   token: IssuedToken | undefined;
 }
 
-/** Creates a workspace with its first member and, if asked, an API token; for the command line and the demo. */
-export async function createWorkspace(deps: AppDeps, input: NewWorkspace): Promise<CreatedWorkspace> {
+/**
+ * Creates a workspace with its first member and, if asked, an API token; for the command line and
+ * the demo. `fill` adds more to the new workspace in the same transaction.
+ */
+export async function createWorkspace(
+  deps: AppDeps,
+  input: NewWorkspace,
+  fill?: (trx: Executor, workspace: Workspace) => Promise<void>,
+): Promise<CreatedWorkspace> {
   const passwordHash = input.owner.password === null ? null : await hashPassword(input.owner.password);
   return deps.db.transaction().execute(async (trx) => {
     const workspace = await insertWorkspace(trx, { id: deps.newId(), slug: input.slug, name: input.name });
@@ -47,6 +54,7 @@ export async function createWorkspace(deps: AppDeps, input: NewWorkspace): Promi
         tokenName: input.tokenName ?? null,
       },
     });
+    await fill?.(trx, workspace);
     return { workspace, owner, token };
   });
 }

@@ -16,7 +16,7 @@ export interface AuditEntry {
   createdAt: Date;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, 'createdAt'> & { workspaceId: WorkspaceId; createdAt: Date };
+export type NewAuditEntry = AuditEntry & { workspaceId: WorkspaceId };
 
 function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);

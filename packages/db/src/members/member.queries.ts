@@ -1,6 +1,11 @@
 import { DomainError, type MemberId, type Role, type WorkspaceId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
+import {
+  memberInWorkspaceColumns,
+  toMemberInWorkspace,
+  type MemberInWorkspace,
+} from './member-in-workspace.ts';
 
 export interface Member {
   workspaceId: WorkspaceId;
@@ -10,11 +15,7 @@ export interface Member {
   role: Role;
 }
 
-export interface MemberWithPassword extends Member {
-  workspaceSlug: string;
-  workspaceName: string;
-  passwordHash: string | null;
-}
+export type MemberWithPassword = MemberInWorkspace & { passwordHash: string | null };
 
 export async function insertMember(
   db: Executor,
@@ -54,29 +55,11 @@ export async function findMembersForSignIn(db: Executor, email: string): Promise
   const rows = await db
     .selectFrom('members')
     .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
-    .select([
-      'members.workspace_id',
-      'members.id',
-      'members.email',
-      'members.name',
-      'members.role',
-      'members.password_hash',
-      'workspaces.slug',
-      'workspaces.name as workspace_name',
-    ])
+    .select([...memberInWorkspaceColumns, 'members.password_hash'])
     .where('members.email', '=', email)
     .orderBy('workspaces.slug')
     .execute();
-  return rows.map((row) => ({
-    workspaceId: row.workspace_id,
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    passwordHash: row.password_hash,
-    workspaceSlug: row.slug,
-    workspaceName: row.workspace_name,
-  }));
+  return rows.map((row) => ({ ...toMemberInWorkspace(row), passwordHash: row.password_hash }));
 }
 
 export async function findMemberByEmail(

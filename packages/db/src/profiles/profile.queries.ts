@@ -180,7 +180,7 @@ export interface UpsertAudit {
 /**
  * Creates the profile with this email, or updates the one that has it, and records the audit
  * entry, all in one statement: one round trip and one commit, as many as a bare upsert takes.
- * The audit entry keeps the same fields as the other profile changes. `before` is read from the
+ * The audit entry keeps the fields `audited()` in the api's profiles service keeps: change both together. `before` is read from the
  * statement's snapshot; in the rare race where another transaction changed the profile after that
  * snapshot, the entry's `before` is left empty rather than wrong.
  */

@@ -9,7 +9,7 @@ const statementTexts = new Map<string, string>();
 /**
  * Runs a query as a named prepared statement where the driver is `pg`: PostgreSQL parses and
  * plans it once per connection instead of on every call (Kysely sends unnamed statements), which
- * lifts point lookups by about 45 % (PERFORMANCE.md). Elsewhere it runs as usual.
+ * lifts point lookups by about 45 % (README, Performance). Elsewhere it runs as usual.
  */
 export async function executePrepared<R>(
   db: Executor,
