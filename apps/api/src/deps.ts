@@ -4,6 +4,7 @@ import type { Database } from '@tessera/db';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { AppDeps } from './context.ts';
+import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { TokenCache } from './auth/token-cache.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -16,5 +17,6 @@ export function createDeps(db: Kysely<Database>, options: Partial<Omit<AppDeps, 
     log: options.log ?? pino({ level: 'silent' }),
     isCookieSecure: options.isCookieSecure ?? false,
     tokenCache: options.tokenCache ?? new TokenCache(),
+    signInThrottle: options.signInThrottle ?? new SignInThrottle(),
   };
 }

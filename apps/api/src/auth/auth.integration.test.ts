@@ -57,6 +57,22 @@ describe('auth', () => {
     });
   });
 
+  it('stops signing in an email after too many failures, even with the right password', async () => {
+    const { member } = await app.newWorkspace();
+    const caller = createCaller(app.contextFor(null));
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await expect(
+        caller.auth.signIn({ email: member.email, password: 'wrong password' }),
+      ).rejects.toMatchObject({
+        cause: { code: 'INVALID_CREDENTIALS' },
+      });
+    }
+    await expect(caller.auth.signIn({ email: member.email, password: testPassword })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      cause: { code: 'SIGN_IN_THROTTLED', details: { retryAfterSeconds: expect.any(Number) as number } },
+    });
+  });
+
   it('asks for the workspace when one email and password sign in to several', async () => {
     const stamp = Date.now();
     const email = `twice-${stamp}@example.com`;

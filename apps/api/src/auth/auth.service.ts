@@ -57,6 +57,16 @@ function sessionCookie(ctx: RequestContext, secret: string, maxAgeSeconds: numbe
 }
 
 export async function signIn(ctx: RequestContext, input: SignInInput): Promise<Me> {
+  const retryAfterSeconds = ctx.signInThrottle.retryAfterSeconds(input.email, ctx.ip, ctx.clock.now());
+  if (retryAfterSeconds > 0) {
+    throw new DomainError(
+      'SIGN_IN_THROTTLED',
+      `Too many failed sign-ins: try again in ${retryAfterSeconds} s`,
+      {
+        details: { retryAfterSeconds },
+      },
+    );
+  }
   const candidates = (await findMembersForSignIn(ctx.db, input.email)).filter(
     (member) => input.workspace === undefined || member.workspaceSlug === input.workspace,
   );
@@ -66,8 +76,11 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
   }
   if (candidates.length === 0) await verifyPassword(null, input.password);
   const [member, ...others] = matching;
-  if (!member)
+  if (!member) {
+    ctx.signInThrottle.recordFailure(input.email, ctx.ip, ctx.clock.now());
     throw new DomainError('INVALID_CREDENTIALS', 'The email or the password is wrong', { path: 'password' });
+  }
+  ctx.signInThrottle.recordSuccess(input.email);
   if (others.length > 0) {
     throw new DomainError(
       'WORKSPACE_REQUIRED',

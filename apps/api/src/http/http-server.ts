@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
-import type { AppDeps, RequestContext } from '../context.ts';
+import type { Actor, AppDeps, RequestContext } from '../context.ts';
 import { authenticate } from '../auth/auth.service.ts';
 import { appRouter } from '../router.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
@@ -33,11 +33,20 @@ export async function createRequestContext(
   // makes; such forms cannot send JSON, so a cookie counts only on reads and on JSON writes.
   const isCookieHonoured =
     req.method === 'GET' || (req.headers['content-type'] ?? '').startsWith('application/json');
+  let actor: Actor | null = null;
+  let authenticationFailure: unknown;
+  try {
+    actor = await authenticate(deps, isCookieHonoured ? req.headers : { ...req.headers, cookie: undefined });
+  } catch (error) {
+    // Left for the procedure to throw, so the failure is answered and logged with the request's id.
+    authenticationFailure = error;
+  }
   return {
     ...deps,
     requestId: requestIdOf(res),
     ip: req.socket.remoteAddress ?? null,
-    actor: await authenticate(deps, isCookieHonoured ? req.headers : { ...req.headers, cookie: undefined }),
+    actor,
+    authenticationFailure,
     setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
   };
 }
