@@ -29,7 +29,7 @@ export interface RequestContext extends AppDeps {
   ip: string | null;
   actor: Actor | null;
   /** Why finding the actor failed (the database did not answer, say); thrown by procedures that need one. */
-  authenticationFailure: unknown;
+  authenticationFailure: Error | undefined;
   setCookie(cookie: string): void;
 }
 

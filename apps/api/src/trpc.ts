@@ -71,7 +71,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
 
 function signedIn(ctx: RequestContext): MemberContext {
-  if (ctx.authenticationFailure !== undefined) throw ctx.authenticationFailure;
+  if (ctx.authenticationFailure) throw ctx.authenticationFailure;
   if (!ctx.actor) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as `Authorization: Bearer …`');
   }

@@ -34,12 +34,13 @@ export async function createRequestContext(
   const isCookieHonoured =
     req.method === 'GET' || (req.headers['content-type'] ?? '').startsWith('application/json');
   let actor: Actor | null = null;
-  let authenticationFailure: unknown;
+  let authenticationFailure: Error | undefined;
   try {
     actor = await authenticate(deps, isCookieHonoured ? req.headers : { ...req.headers, cookie: undefined });
   } catch (error) {
     // Left for the procedure to throw, so the failure is answered and logged with the request's id.
-    authenticationFailure = error;
+    authenticationFailure =
+      error instanceof Error ? error : new Error('authentication failed', { cause: error });
   }
   return {
     ...deps,
