@@ -123,7 +123,7 @@ async function startServer(
   port: number,
   fixture: Fixture,
 ): Promise<ChildProcess> {
-  const child = spawn('pnpm', ['exec', 'tsx', 'src/serve.ts', handler], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/serve.ts', handler], {
     cwd: new URL('..', import.meta.url),
     env: {
       ...process.env,
