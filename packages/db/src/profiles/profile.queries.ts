@@ -70,17 +70,18 @@ export async function insertProfile(
   }
 }
 
+/** The workspace's profiles, with the columns a `Profile` is made of. */
+function profilesOf(db: Executor, workspaceId: WorkspaceId) {
+  return db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId);
+}
+
 export async function findProfile(
   db: Executor,
   workspaceId: WorkspaceId,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Profile | undefined> {
-  const query = db
-    .selectFrom('profiles')
-    .select(profileColumns)
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id);
+  const query = profilesOf(db, workspaceId).where('id', '=', id);
   const [row] = options.forUpdate
     ? await executePrepared(db, 'profile_by_id_for_update', query.forUpdate().compile())
     : await executePrepared(db, 'profile_by_id', query.compile());
@@ -92,11 +93,7 @@ export async function findProfileByEmail(
   workspaceId: WorkspaceId,
   email: string,
 ): Promise<Profile | undefined> {
-  const query = db
-    .selectFrom('profiles')
-    .select(profileColumns)
-    .where('workspace_id', '=', workspaceId)
-    .where('email', '=', email);
+  const query = profilesOf(db, workspaceId).where('email', '=', email);
   const [row] = await executePrepared(db, 'profile_by_email', query.compile());
   return row && toProfile(row);
 }
@@ -107,7 +104,7 @@ export async function listProfiles(
   workspaceId: WorkspaceId,
   page: { limit: number; after: KeysetPosition | undefined },
 ): Promise<Profile[]> {
-  let query = db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId);
+  let query = profilesOf(db, workspaceId);
   if (page.after) {
     const { createdAt, id } = page.after;
     query = query.where((eb) =>
