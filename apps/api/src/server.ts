@@ -29,7 +29,8 @@ server.listen(env.port, env.host, () => {
   const where = env.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `the embedded database in ${env.dataDir}`;
   const signIn = hasDemo
     ? `Sign in as ${demoSignIn.email} with the password ${demoSignIn.password}.`
-    : 'Create a workspace to sign in to with `pnpm -s tessera create-workspace --name … --email … --password …`,\n' +
+    : 'Create a workspace to sign in to, with the same DATABASE_URL:\n' +
+      '  pnpm -s tessera create-workspace --name … --email … --password …\n' +
       'or start with TESSERA_DEMO=1 for the demo workspace.';
   process.stdout.write(`\nTessera is running at ${url} on ${where}.\n${signIn}\n\n`);
 });
