@@ -1,4 +1,5 @@
-import { listAuditEntries } from '@tessera/db';
+import { randomUUID } from 'node:crypto';
+import { insertSession, listAuditEntries } from '@tessera/db';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../router.ts';
@@ -39,6 +40,26 @@ describe('auth', () => {
     const trail = await listAuditEntries(app.database.db, member.workspaceId, 'member', member.id);
     expect(trail.map((entry) => entry.action)).toEqual(['member.sign_in']);
     expect(trail[0]?.after).toEqual({ sessionId: actor?.sessionId });
+  });
+
+  it('sweeps the member’s expired sessions when it signs in', async () => {
+    const { member } = await app.newWorkspace();
+    const expiredId = randomUUID();
+    await insertSession(app.database.db, {
+      workspaceId: member.workspaceId,
+      id: expiredId,
+      memberId: member.id,
+      tokenHash: `expired-${expiredId}`,
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    await createCaller(app.contextFor(null)).auth.signIn({ email: member.email, password: testPassword });
+    const left = await app.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('member_id', '=', member.id)
+      .execute();
+    expect(left.map((row) => row.id)).not.toContain(expiredId);
+    expect(left).toHaveLength(1);
   });
 
   it('refuses a wrong password or an unknown email with the same error', async () => {

@@ -1,5 +1,6 @@
 import { DomainError, type SignInInput } from '@tessera/domain';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findMembersForSignIn,
   findSessionMember,
@@ -95,6 +96,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
   const { passwordHash: _passwordHash, ...signedIn } = member;
   const actor: Actor = { member: signedIn, sessionId, tokenId: null };
   await ctx.db.transaction().execute(async (trx) => {
+    await deleteExpiredSessions(trx, member.workspaceId, member.id, ctx.clock.now());
     await insertSession(trx, {
       workspaceId: member.workspaceId,
       id: sessionId,

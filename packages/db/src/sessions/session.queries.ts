@@ -60,3 +60,18 @@ export async function deleteSession(
     .where('id', '=', sessionId)
     .execute();
 }
+
+/** Deletes a member's sessions that have expired. */
+export async function deleteExpiredSessions(
+  db: Executor,
+  workspaceId: WorkspaceId,
+  memberId: MemberId,
+  now: Date,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('workspace_id', '=', workspaceId)
+    .where('member_id', '=', memberId)
+    .where('expires_at', '<=', now)
+    .execute();
+}
