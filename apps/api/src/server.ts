@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createDb, findWorkspaceBySlug, migrateToLatest } from '@tessera/db';
+import { createDb, migrateToLatest } from '@tessera/db';
 import pino from 'pino';
 import { demoSignIn, seedDemo } from './demo/demo-data.ts';
 import { createDeps } from './deps.ts';
@@ -16,9 +16,8 @@ const database = createDb({
 const applied = await migrateToLatest(database.db);
 if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
 const deps = createDeps(database.db, { log, isCookieSecure: env.isCookieSecure });
-if (env.isDemoSeeded && (await seedDemo(deps))) log.info('demo workspace created');
-const hasDemo =
-  env.isDemoSeeded && (await findWorkspaceBySlug(database.db, demoSignIn.workspace)) !== undefined;
+const demo = env.isDemoSeeded ? await seedDemo(deps) : undefined;
+if (demo === 'created') log.info('demo workspace created');
 
 const hasConsole = existsSync(env.webDist);
 if (!hasConsole) log.warn({ webDist: env.webDist }, 'the console is not built; serving the API only');
@@ -27,7 +26,7 @@ const server = createHttpServer(deps, { webDist: hasConsole ? env.webDist : unde
 server.listen(env.port, env.host, () => {
   const url = `http://localhost:${env.port}`;
   const where = env.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `the embedded database in ${env.dataDir}`;
-  const signIn = hasDemo
+  const signIn = demo
     ? `Sign in as ${demoSignIn.email} with the password ${demoSignIn.password}.`
     : 'Create a workspace to sign in to, with the same DATABASE_URL:\n' +
       '  pnpm -s tessera create-workspace --name … --email … --password …\n' +

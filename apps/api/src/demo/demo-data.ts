@@ -35,9 +35,12 @@ const lastNames = [
 ];
 const middleNames = [null, 'Marie', null, 'Lee', null, null, 'Jo'];
 
-/** Creates the demo workspace, its member and a few dozen profiles, unless it exists already. */
-export async function seedDemo(deps: AppDeps): Promise<boolean> {
-  if (await findWorkspaceBySlug(deps.db, demoSignIn.workspace)) return false;
+/**
+ * Creates the demo workspace, its member and a few dozen profiles, unless it exists already;
+ * says which.
+ */
+export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
+  if (await findWorkspaceBySlug(deps.db, demoSignIn.workspace)) return 'present';
   const start = deps.clock.now().getTime() - 60 * 24 * 60 * 60 * 1000;
   const owner = {
     email: demoSignIn.email,
@@ -64,10 +67,10 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
         }
       },
     );
-    return true;
+    return 'created';
   } catch (error) {
     // Another instance starting at the same moment made it first.
-    if (isDomainError(error) && error.code === 'WORKSPACE_SLUG_TAKEN') return false;
+    if (isDomainError(error) && error.code === 'WORKSPACE_SLUG_TAKEN') return 'present';
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import {
   getProcedureAtPath,
   type AnyProcedure,
   type AnyRootTypes,
+  type ProcedureType,
   type RootConfig,
   type TRPCErrorShape,
   type TRPCResponse,
@@ -40,8 +41,6 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
   /** Serves subscriptions (server-sent events) and streamed (jsonl) batches. */
   streaming: RequestListener;
 }
-
-type ProcedureType = 'query' | 'mutation' | 'subscription';
 
 const acceptedMethod: Record<ProcedureType, string> = { query: 'GET', mutation: 'POST', subscription: 'GET' };
 

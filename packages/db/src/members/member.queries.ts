@@ -15,6 +15,18 @@ export interface Member {
   role: Role;
 }
 
+const memberColumns = ['workspace_id', 'id', 'email', 'name', 'role'] as const;
+
+function toMember(row: {
+  workspace_id: string;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}): Member {
+  return { workspaceId: row.workspace_id, id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
 export type MemberWithPassword = MemberInWorkspace & { passwordHash: string | null };
 
 export async function insertMember(
@@ -22,7 +34,7 @@ export async function insertMember(
   member: Member & { passwordHash: string | null },
 ): Promise<Member> {
   try {
-    await db
+    const row = await db
       .insertInto('members')
       .values({
         workspace_id: member.workspaceId,
@@ -32,14 +44,9 @@ export async function insertMember(
         role: member.role,
         password_hash: member.passwordHash,
       })
-      .execute();
-    return {
-      workspaceId: member.workspaceId,
-      id: member.id,
-      email: member.email,
-      name: member.name,
-      role: member.role,
-    };
+      .returning(memberColumns)
+      .executeTakeFirstOrThrow();
+    return toMember(row);
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'members_workspace_email_key') {
       throw new DomainError('MEMBER_EMAIL_TAKEN', 'A member of this workspace has this email already', {
@@ -69,11 +76,9 @@ export async function findMemberByEmail(
 ): Promise<Member | undefined> {
   const row = await db
     .selectFrom('members')
-    .select(['workspace_id', 'id', 'email', 'name', 'role'])
+    .select(memberColumns)
     .where('workspace_id', '=', workspaceId)
     .where('email', '=', email)
     .executeTakeFirst();
-  return (
-    row && { workspaceId: row.workspace_id, id: row.id, email: row.email, name: row.name, role: row.role }
-  );
+  return row && toMember(row);
 }

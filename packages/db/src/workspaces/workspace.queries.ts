@@ -9,6 +9,12 @@ export interface Workspace {
   createdAt: Date;
 }
 
+const workspaceColumns = ['id', 'slug', 'name', 'created_at'] as const;
+
+function toWorkspace(row: { id: string; slug: string; name: string; created_at: Date }): Workspace {
+  return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at };
+}
+
 export async function insertWorkspace(
   db: Executor,
   workspace: Omit<Workspace, 'createdAt'>,
@@ -17,9 +23,9 @@ export async function insertWorkspace(
     const row = await db
       .insertInto('workspaces')
       .values(workspace)
-      .returning(['id', 'slug', 'name', 'created_at'])
+      .returning(workspaceColumns)
       .executeTakeFirstOrThrow();
-    return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at };
+    return toWorkspace(row);
   } catch (error) {
     if (violatedUniqueConstraint(error) === 'workspaces_slug_key') {
       throw new DomainError('WORKSPACE_SLUG_TAKEN', `The workspace ${workspace.slug} exists already`, {
@@ -33,8 +39,8 @@ export async function insertWorkspace(
 export async function findWorkspaceBySlug(db: Executor, slug: string): Promise<Workspace | undefined> {
   const row = await db
     .selectFrom('workspaces')
-    .select(['id', 'slug', 'name', 'created_at'])
+    .select(workspaceColumns)
     .where('slug', '=', slug)
     .executeTakeFirst();
-  return row && { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at };
+  return row && toWorkspace(row);
 }

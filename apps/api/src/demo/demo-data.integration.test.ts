@@ -1,0 +1,23 @@
+import { findWorkspaceBySlug, listProfiles } from '@tessera/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { demoSignIn, seedDemo } from './demo-data.ts';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+describe('seedDemo', () => {
+  it('creates the demo workspace with its profiles once, and then finds it present', async () => {
+    expect(await seedDemo(app.deps)).toBe('created');
+    expect(await seedDemo(app.deps)).toBe('present');
+    const workspace = await findWorkspaceBySlug(app.database.db, demoSignIn.workspace);
+    if (!workspace) throw new Error('no demo workspace');
+    expect(await listProfiles(app.database.db, workspace.id, { limit: 100, after: undefined })).toHaveLength(
+      60,
+    );
+  });
+});
