@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
+import { text } from './text.ts';
 
 export const pageSizeMax = 100;
 export const pageSizeDefault = 25;
@@ -11,7 +12,7 @@ export const pageInput = z.object({
     .min(1, 'Page size must be at least 1')
     .max(pageSizeMax, `Page size must be at most ${pageSizeMax}`)
     .default(pageSizeDefault),
-  cursor: z.string().max(200, 'Cursor is malformed').nullish(),
+  cursor: text('Cursor').max(200, 'Cursor is malformed').nullish(),
 });
 
 export type PageInput = z.output<typeof pageInput>;

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { requiredText } from '../shared/text.ts';
+import { requiredText, text } from '../shared/text.ts';
 
-export const workspaceSlugSchema = z
-  .string({ error: 'Workspace is required' })
+export const workspaceSlugSchema = text('Workspace', 'Workspace is required')
   .trim()
   .toLowerCase()
   .regex(
