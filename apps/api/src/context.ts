@@ -27,9 +27,11 @@ export interface Actor {
 export interface RequestContext extends AppDeps {
   requestId: string;
   ip: string | null;
-  actor: Actor | null;
-  /** Why finding the actor failed (the database did not answer, say); thrown by procedures that need one. */
-  authenticationFailure: Error | undefined;
+  /**
+   * Who the request acts as, from its API token or session cookie; looked up when a procedure
+   * first asks, so that a request refused before that costs no lookup.
+   */
+  findActor(): Promise<Actor | null>;
   setCookie(cookie: string): void;
 }
 

@@ -1,9 +1,9 @@
 import { can, DomainError, type Action, type DomainErrorCode } from '@tessera/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { MemberContext, RequestContext } from './context.ts';
 import { trpcCodeOf } from './errors.ts';
+import { transformer } from './transformer.ts';
 
 export interface FieldIssue {
   /** dot-separated path of the input field at fault */
@@ -23,7 +23,7 @@ export interface ErrorData {
 const genericMessage = 'Something went wrong on our side';
 
 const t = initTRPC.context<RequestContext>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const requestId = ctx?.requestId ?? null;
@@ -43,9 +43,9 @@ const t = initTRPC.context<RequestContext>().create({
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       message = requestId ? `${genericMessage} (request ${requestId})` : genericMessage;
     }
-    const data: typeof shape.data & ErrorData = {
-      ...shape.data,
-      stack: undefined,
+    const { stack: _stack, ...tRPCData } = shape.data;
+    const data: Omit<typeof shape.data, 'stack'> & ErrorData = {
+      ...tRPCData,
       domainCode,
       details,
       issues,
@@ -70,23 +70,25 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-function signedIn(ctx: RequestContext): MemberContext {
-  if (ctx.authenticationFailure) throw ctx.authenticationFailure;
-  if (!ctx.actor) {
+async function signedIn(ctx: RequestContext): Promise<Pick<MemberContext, 'actor'>> {
+  const actor = await ctx.findActor();
+  if (!actor) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as `Authorization: Bearer …`');
   }
-  return ctx as MemberContext;
+  return { actor };
 }
 
-export const memberProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: signedIn(ctx) }));
+export const memberProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: await signedIn(ctx) }),
+);
 
 /** A procedure for members whose role may take `action`. */
 export function permittedProcedure(action: Action) {
-  return publicProcedure.use(({ ctx, next }) => {
-    const memberContext = signedIn(ctx);
-    const { role } = memberContext.actor.member;
+  return publicProcedure.use(async ({ ctx, next }) => {
+    const signedInCtx = await signedIn(ctx);
+    const { role } = signedInCtx.actor.member;
     if (!can(role, action))
       throw new DomainError('FORBIDDEN', `Your role (${role}) may not do this (${action})`);
-    return next({ ctx: memberContext });
+    return next({ ctx: signedInCtx });
   });
 }

@@ -51,7 +51,7 @@ describe('the HTTP server', () => {
     expect(me).toMatchObject({ member: { id: member.id, role: 'viewer' }, via: 'session' });
   });
 
-  it('ignores the session cookie on a write that is not JSON, as a cross-site form would send', async () => {
+  it('refuses a write that is not JSON, as a cross-site form would send, and keeps the session', async () => {
     const { member } = await server.app.newWorkspace();
     const signIn = await fetch(`${server.url}/trpc/auth.signIn`, {
       method: 'POST',
@@ -66,7 +66,7 @@ describe('the HTTP server', () => {
       headers: { cookie },
       body: form,
     });
-    expect(forged.status).toBe(401);
+    expect(forged.status).toBe(415);
     expect(await clientWith({ cookie }).auth.me.query()).toMatchObject({ member: { id: member.id } });
   });
 
@@ -119,6 +119,27 @@ describe('the HTTP server', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ json: { firstName: 'x'.repeat(2 * 1024 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('refuses a chunked body over the size limit, which names no length', async () => {
+    const { token } = await server.app.newWorkspace();
+    const megabyte = 'x'.repeat(1024 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const encoder = new TextEncoder();
+        controller.enqueue(encoder.encode('{"json":{"firstName":"'));
+        controller.enqueue(encoder.encode(megabyte));
+        controller.enqueue(encoder.encode('"}}'));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${server.url}/trpc/profiles.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+      duplex: 'half',
     });
     expect(response.status).toBe(413);
   });

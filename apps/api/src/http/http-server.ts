@@ -7,6 +7,7 @@ import sirv from 'sirv';
 import type { Actor, AppDeps, RequestContext } from '../context.ts';
 import { authenticate } from '../auth/auth.service.ts';
 import { appRouter } from '../router.ts';
+import { isJsonBody } from './media-type.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
 
 /** The largest request body the API reads. */
@@ -24,30 +25,21 @@ function requestIdOf(res: ServerResponse): string {
   return typeof header === 'string' ? header : randomUUID();
 }
 
-export async function createRequestContext(
+export function createRequestContext(
   deps: AppDeps,
   req: IncomingMessage,
   res: ServerResponse,
-): Promise<RequestContext> {
+): RequestContext {
   // A session cookie rides along with any request the browser sends, even one a cross-site form
   // makes; such forms cannot send JSON, so a cookie counts only on reads and on JSON writes.
-  const isCookieHonoured =
-    req.method === 'GET' || (req.headers['content-type'] ?? '').startsWith('application/json');
-  let actor: Actor | null = null;
-  let authenticationFailure: Error | undefined;
-  try {
-    actor = await authenticate(deps, isCookieHonoured ? req.headers : { ...req.headers, cookie: undefined });
-  } catch (error) {
-    // Left for the procedure to throw, so the failure is answered and logged with the request's id.
-    authenticationFailure =
-      error instanceof Error ? error : new Error('authentication failed', { cause: error });
-  }
+  const isCookieHonoured = req.method === 'GET' || isJsonBody(req.headers);
+  let actor: Promise<Actor | null> | undefined;
   return {
     ...deps,
     requestId: requestIdOf(res),
     ip: req.socket.remoteAddress ?? null,
-    actor,
-    authenticationFailure,
+    findActor: () =>
+      (actor ??= authenticate(deps, isCookieHonoured ? req.headers : { ...req.headers, cookie: undefined })),
     setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
   };
 }
@@ -74,9 +66,9 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
     path: string | undefined;
     ctx?: RequestContext | undefined;
   }) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR') {
-      deps.log.error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, 'procedure failed');
-    }
+    const failure = { err: error.cause ?? error, path, requestId: ctx?.requestId };
+    if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error(failure, 'procedure failed');
+    else if (error.code === 'CLIENT_CLOSED_REQUEST') deps.log.debug(failure, 'the client closed the request');
   };
   const trpc = createTrpcHandler({
     router: appRouter,

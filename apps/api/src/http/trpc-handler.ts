@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { finished } from 'node:stream';
 import {
   getErrorShape,
   getTRPCErrorFromUnknown,
@@ -17,6 +18,7 @@ import {
   type TRPCErrorShape,
   type TRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
+import { mediaTypeOf } from './media-type.ts';
 
 /**
  * tRPC's HTTP protocol served straight from `node:http`: GET queries and POST mutations, single
@@ -32,7 +34,11 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
   maxBodyBytes: number;
   /** The most calls one batch may hold. */
   maxBatchSize: number;
-  createContext(req: IncomingMessage, res: ServerResponse): Promise<inferRouterContext<TRouter>>;
+  /** Should be cheap: it runs before a request is checked, so that every answer carries the request's id. */
+  createContext(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
   onError?(failure: {
     error: TRPCError;
     path: string | undefined;
@@ -43,13 +49,17 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
 }
 
 const acceptedMethod: Record<ProcedureType, string> = { query: 'GET', mutation: 'POST', subscription: 'GET' };
+const allowedMethods = 'GET, POST';
 
 interface Call {
   path: string;
   procedure: AnyProcedure | null;
 }
 
-/** Reads a body of at most `maxBytes`; past that, the connection closes once the answer is sent, unread. */
+/**
+ * Reads a body of at most `maxBytes`; past that, the connection closes once the answer is sent,
+ * unread. A client that hangs up before the end is no failure of ours: CLIENT_CLOSED_REQUEST.
+ */
 function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const tooLarge = () => {
@@ -73,7 +83,12 @@ function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): 
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    // Also called when the request had already broken off before its body was asked for.
+    finished(req, (error) => {
+      if (error) {
+        reject(new TRPCError({ code: 'CLIENT_CLOSED_REQUEST', message: 'The client closed the request' }));
+      }
+    });
   });
 }
 
@@ -87,11 +102,6 @@ function parseJson(text: string): unknown {
       cause,
     });
   }
-}
-
-function isJsonContent(req: IncomingMessage): boolean {
-  const type = req.headers['content-type'];
-  return type === undefined ? req.method === 'GET' : type.startsWith('application/json');
 }
 
 function decodePath(path: string): string {
@@ -126,8 +136,15 @@ export function createTrpcHandler<TRouter extends AnyRouter>(
     const queryStart = url.indexOf('?');
     const search = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
     const isBatch = search.get('batch') === '1';
-    let ctx: inferRouterContext<TRouter> | undefined;
+    const ctx = await options.createContext(req, res);
     try {
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.setHeader('allow', allowedMethods);
+        throw new TRPCError({
+          code: 'METHOD_NOT_SUPPORTED',
+          message: `${req.method ?? 'This method'} is not supported: use ${allowedMethods}`,
+        });
+      }
       const pathText = decodePath(url.slice(basePath.length, queryStart === -1 ? undefined : queryStart));
       const paths = isBatch ? pathText.split(',') : [pathText];
       if (paths.length > maxBatchSize)
@@ -142,32 +159,40 @@ export function createTrpcHandler<TRouter extends AnyRouter>(
         req.headers['trpc-accept'] === 'application/jsonl' ||
         req.headers.accept === 'application/jsonl' ||
         calls.some((call) => call.procedure?._def.type === 'subscription');
-      if (isStreamed || (req.method !== 'GET' && req.method !== 'POST') || !isJsonContent(req)) {
+      if (isStreamed) {
         streaming(req, res);
         return;
       }
+      if (req.method === 'POST' && mediaTypeOf(req.headers) !== 'application/json') {
+        const type = req.headers['content-type'];
+        throw new TRPCError({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: type === undefined ? 'Missing content-type header' : `Unsupported content-type "${type}"`,
+        });
+      }
 
+      // Each call's input is deserialized when the call asks for it, so one malformed input fails
+      // its own call and not its whole batch.
       let inputs: Promise<Record<number, unknown>> | undefined;
       const readInputs = async (): Promise<Record<number, unknown>> => {
         const text = req.method === 'GET' ? search.get('input') : await readBody(req, res, maxBodyBytes);
         if (!text) return {};
         const raw = parseJson(text);
-        if (!isBatch) return { 0: deserialize(raw) };
+        if (!isBatch) return { 0: raw };
         if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
           throw new TRPCError({
             code: 'BAD_REQUEST',
             message: '"input" needs to be an object when doing a batch call',
           });
         }
-        const batch: Record<number, unknown> = {};
-        for (const index of calls.keys()) {
-          const input = (raw as Record<number, unknown>)[index];
-          if (input !== undefined) batch[index] = deserialize(input);
-        }
-        return batch;
+        return raw as Record<number, unknown>;
+      };
+      const inputOf = async (index: number): Promise<unknown> => {
+        const batch = await (inputs ??= readInputs());
+        const raw = Object.hasOwn(batch, index) ? batch[index] : undefined;
+        return raw === undefined ? undefined : deserialize(raw);
       };
 
-      ctx = await options.createContext(req, res);
       const responses: TRPCResponse[] = await Promise.all(
         calls.map(async ({ path, procedure }, index): Promise<TRPCResponse> => {
           try {
@@ -186,7 +211,7 @@ export function createTrpcHandler<TRouter extends AnyRouter>(
               type,
               signal: undefined,
               batchIndex: index,
-              getRawInput: async () => (await (inputs ??= readInputs()))[index],
+              getRawInput: () => inputOf(index),
             });
             return { result: { data } };
           } catch (cause) {

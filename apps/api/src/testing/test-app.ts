@@ -32,10 +32,9 @@ export async function createTestApp(): Promise<TestApp> {
   function contextFor(actor: Actor | null, cookies: string[] = []): RequestContext {
     return {
       ...deps,
-      authenticationFailure: undefined,
       requestId: 'test-request',
       ip: '127.0.0.1',
-      actor,
+      findActor: () => Promise.resolve(actor),
       setCookie: (cookie) => cookies.push(cookie),
     };
   }
