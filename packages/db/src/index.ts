@@ -1,4 +1,5 @@
 export * from './client.ts';
+export * from './shared/scope.ts';
 export * from './schema.ts';
 export * from './migrations/index.ts';
 export * from './workspaces/workspace.queries.ts';
@@ -8,3 +9,4 @@ export * from './sessions/session.queries.ts';
 export * from './tokens/token.queries.ts';
 export * from './audit/audit.queries.ts';
 export * from './profiles/profile.queries.ts';
+export * from './profiles/profile-audit.ts';

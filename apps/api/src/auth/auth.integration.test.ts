@@ -4,7 +4,9 @@ import { createWorkspace } from '../workspaces/workspaces.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../router.ts';
 import { createTestApp, testPassword, type TestApp } from '../testing/test-app.ts';
+import { readEnv } from '../env.ts';
 import { authenticate, sessionCookieName } from './auth.service.ts';
+import { hashSecret, newSecret } from './secrets.ts';
 
 let app: TestApp;
 
@@ -62,6 +64,55 @@ describe('auth', () => {
     expect(left).toHaveLength(1);
   });
 
+  it('does not sign in with an expired session', async () => {
+    const { member } = await app.newWorkspace();
+    const secret = newSecret(member.workspaceId);
+    const session = { workspaceId: member.workspaceId, memberId: member.id, tokenHash: hashSecret(secret) };
+    await insertSession(app.database.db, {
+      ...session,
+      id: randomUUID(),
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    expect(await authenticate(app.deps, { cookie: `${sessionCookieName}=${secret}` })).toBeNull();
+    await app.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() + 60_000) })
+      .where('token_hash', '=', session.tokenHash)
+      .execute();
+    expect(await authenticate(app.deps, { cookie: `${sessionCookieName}=${secret}` })).toMatchObject({
+      member: { id: member.id },
+    });
+  });
+
+  it('marks the session cookie Secure when TESSERA_SECURE_COOKIES=1', async () => {
+    const { member } = await app.newWorkspace();
+    const { isCookieSecure } = readEnv({ TESSERA_SECURE_COOKIES: '1' });
+    const cookies: string[] = [];
+    const ctx = { ...app.contextFor(null, cookies), isCookieSecure };
+    await createCaller(ctx).auth.signIn({ email: member.email, password: testPassword });
+    expect(cookies[0]).toMatch(/; Secure/);
+    expect(readEnv({}).isCookieSecure).toBe(false);
+  });
+
+  it('lets a member in from another address while its email is being guessed elsewhere', async () => {
+    const { member } = await app.newWorkspace();
+    const attacker = createCaller({ ...app.contextFor(null), ip: '203.0.113.66' });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await expect(attacker.auth.signIn({ email: member.email, password: 'a guess' })).rejects.toMatchObject({
+        cause: { code: 'INVALID_CREDENTIALS' },
+      });
+    }
+    await expect(attacker.auth.signIn({ email: member.email, password: testPassword })).rejects.toMatchObject(
+      {
+        cause: { code: 'SIGN_IN_THROTTLED' },
+      },
+    );
+    const user = createCaller({ ...app.contextFor(null), ip: '198.51.100.7' });
+    expect(await user.auth.signIn({ email: member.email, password: testPassword })).toMatchObject({
+      member: { id: member.id },
+    });
+  });
+
   it('refuses a wrong password or an unknown email with the same error', async () => {
     const { member } = await app.newWorkspace();
     const caller = createCaller(app.contextFor(null));
@@ -78,7 +129,7 @@ describe('auth', () => {
     });
   });
 
-  it('stops signing in an email after too many failures, even with the right password', async () => {
+  it('stops signing in an email from an address after too many failures there, even with the right password', async () => {
     const { member } = await app.newWorkspace();
     const caller = createCaller(app.contextFor(null));
     for (let attempt = 0; attempt < 10; attempt++) {

@@ -1,4 +1,4 @@
-import { DomainError, type SignInInput } from '@tessera/domain';
+import { apiTokenPrefix, DomainError, type SignInInput } from '@tessera/domain';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -12,7 +12,7 @@ import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor, AppDeps, MemberContext, RequestContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { hashSecret, newSecret, verifyPassword, workspaceOfSecret } from './secrets.ts';
 
 export const sessionCookieName = 'tessera_session';
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
@@ -23,13 +23,14 @@ const tokenUseResolutionMs = 60 * 1000;
 export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders): Promise<Actor | null> {
   const authorization = headers.authorization;
   if (authorization !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]) return null;
-    const tokenHash = hashSecret(match[1]);
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const workspaceId = token && workspaceOfSecret(token, apiTokenPrefix);
+    if (!token || !workspaceId) return null;
+    const tokenHash = hashSecret(token);
     const now = deps.clock.now();
     const cached = deps.tokenCache.get(tokenHash, now);
     if (cached) return cached;
-    const found = await findTokenMember(deps.db, tokenHash);
+    const found = await findTokenMember(deps.db, { workspaceId }, tokenHash);
     if (!found) return null;
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > tokenUseResolutionMs) {
       await markTokenUsed(deps.db, found.workspaceId, found.tokenId, now);
@@ -40,8 +41,9 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
     return actor;
   }
   const secret = headers.cookie ? parseCookies(headers.cookie)[sessionCookieName] : undefined;
-  if (!secret) return null;
-  const found = await findSessionMember(deps.db, hashSecret(secret), deps.clock.now());
+  const workspaceId = secret && workspaceOfSecret(secret);
+  if (!secret || !workspaceId) return null;
+  const found = await findSessionMember(deps.db, { workspaceId }, hashSecret(secret), deps.clock.now());
   if (!found) return null;
   const { sessionId, ...member } = found;
   return { member, sessionId, tokenId: null };
@@ -81,7 +83,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
     ctx.signInThrottle.recordFailure(input.email, ctx.ip, ctx.clock.now());
     throw new DomainError('INVALID_CREDENTIALS', 'The email or the password is wrong', { path: 'password' });
   }
-  ctx.signInThrottle.recordSuccess(input.email);
+  ctx.signInThrottle.recordSuccess(input.email, ctx.ip, ctx.clock.now());
   if (others.length > 0) {
     throw new DomainError(
       'WORKSPACE_REQUIRED',
@@ -91,7 +93,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
       },
     );
   }
-  const secret = newSecret();
+  const secret = newSecret(member.workspaceId);
   const sessionId = ctx.newId();
   const { passwordHash: _passwordHash, ...signedIn } = member;
   const actor: Actor = { member: signedIn, sessionId, tokenId: null };

@@ -1,9 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { WorkspaceId } from '@tessera/domain';
 
-/** A new random secret for a session or an API token: 256 bits, base64url. */
-export function newSecret(prefix = ''): string {
-  return prefix + randomBytes(32).toString('base64url');
+/**
+ * A new secret for a session or an API token: `<prefix><workspace>.<256 random bits>`, both parts
+ * base64url. The workspace part lets a presented secret be looked up within its own workspace, so
+ * the lookup is routed to one shard when workspaces are distributed; it is not secret.
+ */
+export function newSecret(workspaceId: WorkspaceId, prefix = ''): string {
+  const workspacePart = Buffer.from(workspaceId.replaceAll('-', ''), 'hex').toString('base64url');
+  return `${prefix}${workspacePart}.${randomBytes(32).toString('base64url')}`;
+}
+
+const secretShape = /^([\w-]{22})\.[\w-]{43}$/;
+
+/** The workspace a presented secret names, or undefined when it is not a secret of this shape. */
+export function workspaceOfSecret(presented: string, prefix = ''): WorkspaceId | undefined {
+  if (!presented.startsWith(prefix)) return undefined;
+  const workspacePart = secretShape.exec(presented.slice(prefix.length))?.[1];
+  if (workspacePart === undefined) return undefined;
+  const hex = Buffer.from(workspacePart, 'base64url').toString('hex');
+  if (hex.length !== 32) return undefined;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Session and token secrets are stored only as this hash; they have too much entropy to need a slow one. */

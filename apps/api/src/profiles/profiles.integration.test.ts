@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { listAuditEntries } from '@tessera/db';
+import { auditedProfile, listAuditEntries, type AuditedProfile } from '@tessera/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestMember } from '../testing/test-app.ts';
@@ -184,6 +184,16 @@ describe('profiles', () => {
     });
   });
 
+  it('gives no next cursor when the last page is exactly full', async () => {
+    const { caller } = await app.newWorkspace();
+    for (const firstName of ['A', 'B', 'C', 'D']) await caller.profiles.create({ firstName });
+    const first = await caller.profiles.list({ limit: 2 });
+    expect(first.nextCursor).not.toBeNull();
+    const last = await caller.profiles.list({ limit: 2, cursor: first.nextCursor });
+    expect(last.items.map((profile) => profile.firstName)).toEqual(['B', 'A']);
+    expect(last.nextCursor).toBeNull();
+  });
+
   it('upserts by email: creates once, then updates the same profile, keeping the names not sent', async () => {
     const { caller, member } = await app.newWorkspace();
     const created = await caller.profiles.upsert({
@@ -235,6 +245,34 @@ describe('profiles', () => {
     expect(results.filter((result) => result.isCreated)).toHaveLength(1);
     expect(new Set(results.map((result) => result.id)).size).toBe(1);
     expect((await caller.profiles.getByEmail({ email: 'many@example.com' })).version).toBe(4);
+  });
+
+  it('records in every update entry of concurrent upserts the state it replaced', async () => {
+    const { caller, member } = await app.newWorkspace();
+    const clients = 16;
+    const rounds = 8;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        for (let round = 0; round < rounds; round++) {
+          await caller.profiles.upsert({ email: 'race@example.com', firstName: `C${client}R${round}` });
+        }
+      }),
+    );
+    const profile = await caller.profiles.getByEmail({ email: 'race@example.com' });
+    expect(profile.version).toBe(clients * rounds);
+    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', profile.id);
+    const byVersion = trail
+      .map((entry) => ({ ...entry, version: (entry.after as AuditedProfile).version }))
+      .sort((a, b) => a.version - b.version);
+    expect(byVersion.map((entry) => entry.version)).toEqual(
+      Array.from({ length: clients * rounds }, (_, index) => index + 1),
+    );
+    expect(byVersion[0]).toMatchObject({ action: 'profile.create', before: null });
+    for (const [index, entry] of byVersion.slice(1).entries()) {
+      expect(entry.action).toBe('profile.update');
+      expect(entry.before).toEqual(byVersion[index]?.after);
+    }
+    expect(byVersion.at(-1)?.after).toEqual(auditedProfile(profile));
   });
 
   it('answers an unknown email with PROFILE_NOT_FOUND at email', async () => {

@@ -19,12 +19,6 @@ function notFound(id: string): DomainError {
   return new DomainError('PROFILE_NOT_FOUND', 'No profile has this id', { path: 'id', details: { id } });
 }
 
-/** The fields an audit entry keeps of a profile; `upsertProfileByEmail` writes the same ones in SQL. */
-function audited(profile: Profile) {
-  const { firstName, middleName, lastName, email, version } = profile;
-  return { firstName, middleName, lastName, email, version };
-}
-
 export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<Profile> {
   const workspaceId = ctx.actor.member.workspaceId;
   return ctx.db.transaction().execute(async (trx) => {
@@ -41,7 +35,7 @@ export async function createProfile(ctx: MemberContext, input: CreateProfileInpu
       entityType: 'profile',
       entityId: profile.id,
       before: null,
-      after: audited(profile),
+      after: queries.auditedProfile(profile),
     });
     return profile;
   });
@@ -115,8 +109,8 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
       action: 'profile.update',
       entityType: 'profile',
       entityId: after.id,
-      before: audited(before),
-      after: audited(after),
+      before: queries.auditedProfile(before),
+      after: queries.auditedProfile(after),
     });
     return after;
   });
@@ -132,7 +126,7 @@ export async function deleteProfile(ctx: MemberContext, input: ProfileIdInput): 
       action: 'profile.delete',
       entityType: 'profile',
       entityId: before.id,
-      before: audited(before),
+      before: queries.auditedProfile(before),
       after: null,
     });
     return { id: before.id };

@@ -2,6 +2,7 @@ import { listAuditEntries } from '@tessera/db';
 import { apiTokenPrefix } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../auth/auth.service.ts';
+import { newSecret, workspaceOfSecret } from '../auth/secrets.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let app: TestApp;
@@ -42,6 +43,18 @@ describe('tokens', () => {
     expect(JSON.stringify(trail)).not.toContain(secret);
   });
 
+  it('lists the tokens of the caller’s workspace and no other', async () => {
+    const own = await app.newWorkspace('admin');
+    const other = await app.newWorkspace('admin');
+    await other.caller.tokens.create({ name: 'Not yours' });
+    await own.caller.tokens.create({ name: 'Yours' });
+    const listed = await own.caller.tokens.list();
+    expect(listed.map((token) => [token.name, token.memberEmail])).toEqual([
+      ['Yours', own.member.email],
+      ['tests', own.member.email],
+    ]);
+  });
+
   it('keeps token management from agents and viewers', async () => {
     for (const role of ['agent', 'viewer'] as const) {
       const { caller } = await app.newWorkspace(role);
@@ -52,5 +65,23 @@ describe('tokens', () => {
   it('refuses a malformed authorization header and an unknown token', async () => {
     expect(await authenticate(app.deps, { authorization: 'Basic abc' })).toBeNull();
     expect(await authenticate(app.deps, { authorization: `Bearer ${apiTokenPrefix}unknown` })).toBeNull();
+    const { member } = await app.newWorkspace();
+    const wellFormed = newSecret(member.workspaceId, apiTokenPrefix);
+    expect(await authenticate(app.deps, { authorization: `Bearer ${wellFormed}` })).toBeNull();
+  });
+
+  it('finds a token only in the workspace it names', async () => {
+    const { token, member } = await app.newWorkspace();
+    const other = await app.newWorkspace();
+    expect(workspaceOfSecret(token, apiTokenPrefix)).toBe(member.workspaceId);
+    const elsewhere = token.replace(
+      newSecret(member.workspaceId).split('.')[0] ?? '',
+      newSecret(other.member.workspaceId).split('.')[0] ?? '',
+    );
+    expect(elsewhere).not.toBe(token);
+    expect(await authenticate(app.deps, { authorization: `Bearer ${elsewhere}` })).toBeNull();
+    expect(await authenticate(app.deps, { authorization: `Bearer ${token}` })).toMatchObject({
+      member: { id: member.id },
+    });
   });
 });

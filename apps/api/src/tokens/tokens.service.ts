@@ -25,7 +25,7 @@ export async function issueToken(
   owner: { workspaceId: WorkspaceId; memberId: MemberId },
   name: string,
 ): Promise<IssuedToken> {
-  const secret = newSecret(apiTokenPrefix);
+  const secret = newSecret(owner.workspaceId, apiTokenPrefix);
   const id = deps.newId();
   await queries.insertToken(trx, {
     workspaceId: owner.workspaceId,

@@ -2,8 +2,9 @@ import { DomainError, fullName, type KeysetPosition, type Profile, type Workspac
 import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
 import type { ProfileRow } from '../schema.ts';
-import { violatedUniqueConstraint } from '../shared/constraints.ts';
+import { violatedCheckConstraint, violatedUniqueConstraint } from '../shared/constraints.ts';
 import { executePrepared } from '../shared/prepared.ts';
+import { auditedProfileJson } from './profile-audit.ts';
 
 const profileColumns = [
   'workspace_id',
@@ -177,9 +178,12 @@ export interface UpsertAudit {
 /**
  * Creates the profile with this email, or updates the one that has it, and records the audit
  * entry, all in one statement: one round trip and one commit, as many as a bare upsert takes.
- * The audit entry keeps the fields `audited()` in the api's profiles service keeps: change both together. `before` is read from the
- * statement's snapshot; in the rare race where another transaction changed the profile after that
- * snapshot, the entry's `before` is left empty rather than wrong.
+ *
+ * The entry's `before` is the row the update replaced: `before` locks it (FOR UPDATE reads the
+ * latest committed version and holds it until the statement commits), and the insert waits for
+ * that lock. Only a profile committed by another request after this statement's snapshot is
+ * updated without being read; the database then refuses the entry without `before`
+ * (audit_entries_update_before_check), and the statement runs again with a snapshot that sees it.
  */
 export async function upsertProfileByEmail(
   db: Executor,
@@ -188,13 +192,15 @@ export async function upsertProfileByEmail(
   audit: UpsertAudit,
 ): Promise<Profile & { isCreated: boolean }> {
   const query = sql<ProfileRow & { is_created: boolean }>`
-    with before as (
-      select first_name, middle_name, last_name, email, version
-      from profiles where workspace_id = ${workspaceId} and email = ${profile.email}
+    with before as materialized (
+      select ${auditedProfileJson(sql.raw('b'))} as snapshot, b.version
+      from profiles b where b.workspace_id = ${workspaceId} and b.email = ${profile.email}
+      for update
     ), upserted as (
       insert into profiles as p (workspace_id, id, first_name, middle_name, last_name, email, created_at, updated_at)
-      values (${workspaceId}, ${profile.id}, ${profile.firstName}, ${profile.middleName ?? null}, ${profile.lastName ?? null},
-              ${profile.email}, ${profile.now}, ${profile.now})
+      select ${workspaceId}, ${profile.id}, ${profile.firstName}, ${profile.middleName ?? null}, ${profile.lastName ?? null},
+             ${profile.email}, ${profile.now}::timestamptz, ${profile.now}::timestamptz
+      from (select count(*) from before) as locked
       on conflict on constraint profiles_workspace_email_key do update set
         first_name = excluded.first_name,
         middle_name = case when ${profile.middleName !== undefined}::boolean then excluded.middle_name else p.middle_name end,
@@ -207,20 +213,21 @@ export async function upsertProfileByEmail(
         (workspace_id, id, actor_member_id, actor_token_id, action, entity_type, entity_id, before, after, request_id, ip, created_at)
       select ${workspaceId}::uuid, ${audit.id}::uuid, ${audit.actorMemberId}::uuid, ${audit.actorTokenId}::uuid,
         case when u.is_created then 'profile.create' else 'profile.update' end, 'profile', u.id::text,
-        (select jsonb_build_object('firstName', b.first_name, 'middleName', b.middle_name, 'lastName', b.last_name,
-                                   'email', b.email, 'version', b.version)
-         from before b where b.version = u.version - 1),
-        jsonb_build_object('firstName', u.first_name, 'middleName', u.middle_name, 'lastName', u.last_name,
-                           'email', u.email, 'version', u.version),
+        (select b.snapshot from before b where b.version = u.version - 1),
+        ${auditedProfileJson(sql.raw('u'))},
         ${audit.requestId}::text, ${audit.ip}::text, ${profile.now}::timestamptz
       from upserted u
     )
     select ${sql.join(profileColumns.map((column) => sql.ref(column)))}, is_created from upserted`;
-  try {
-    const [row] = await executePrepared(db, 'profile_upsert_by_email', query.compile(db));
-    if (!row) throw new Error('the upsert returned no row');
-    return { ...toProfile(row), isCreated: row.is_created };
-  } catch (error) {
-    throw emailTaken(error) ?? error;
+  const compiled = query.compile(db);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [row] = await executePrepared(db, 'profile_upsert_by_email', compiled);
+      if (!row) throw new Error('the upsert returned no row');
+      return { ...toProfile(row), isCreated: row.is_created };
+    } catch (error) {
+      if (violatedCheckConstraint(error) === 'audit_entries_update_before_check' && attempt < 3) continue;
+      throw emailTaken(error) ?? error;
+    }
   }
 }

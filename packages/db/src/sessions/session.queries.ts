@@ -1,5 +1,6 @@
 import type { MemberId, WorkspaceId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
+import type { Scope } from '../shared/scope.ts';
 import { executePrepared } from '../shared/prepared.ts';
 import {
   memberInWorkspaceColumns,
@@ -31,6 +32,7 @@ export async function insertSession(db: Executor, session: NewSession): Promise<
 /** The member a live session signs in, by the hash of its secret. */
 export async function findSessionMember(
   db: Executor,
+  scope: Scope,
   tokenHash: string,
   now: Date,
 ): Promise<(MemberInWorkspace & { sessionId: string }) | undefined> {
@@ -43,6 +45,7 @@ export async function findSessionMember(
     )
     .innerJoin('workspaces', 'workspaces.id', 'sessions.workspace_id')
     .select([...memberInWorkspaceColumns, 'sessions.id as session_id'])
+    .where('sessions.workspace_id', '=', scope.workspaceId)
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now);
   const [row] = await executePrepared(db, 'session_member', query.compile());

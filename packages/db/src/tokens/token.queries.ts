@@ -1,5 +1,6 @@
 import type { MemberId, WorkspaceId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
+import type { Scope } from '../shared/scope.ts';
 import { executePrepared } from '../shared/prepared.ts';
 import {
   memberInWorkspaceColumns,
@@ -117,6 +118,7 @@ export async function revokeToken(
 /** The member a live token acts for, by the hash of its secret. */
 export async function findTokenMember(
   db: Executor,
+  scope: Scope,
   tokenHash: string,
 ): Promise<(MemberInWorkspace & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
   const query = db
@@ -128,6 +130,7 @@ export async function findTokenMember(
     )
     .innerJoin('workspaces', 'workspaces.id', 'api_tokens.workspace_id')
     .select([...memberInWorkspaceColumns, 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
+    .where('api_tokens.workspace_id', '=', scope.workspaceId)
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null);
   const [row] = await executePrepared(db, 'token_member', query.compile());

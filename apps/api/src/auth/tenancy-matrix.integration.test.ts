@@ -1,0 +1,216 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { roles, type Role } from '@tessera/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../router.ts';
+import { leafPaths, proceduresOf, replaceAt, tidyInputOf, type Path } from '../testing/arbitrary-input.ts';
+import {
+  excerpt,
+  groupedReport,
+  leaksIn,
+  sendRaw,
+  sentText,
+  signInOverHttp,
+  trpcRequest,
+  type Finding,
+  type RawAnswer,
+  type RawRequest,
+} from '../testing/raw-http.ts';
+import { startTestServer, testPassword, type TestServer } from '../testing/index.ts';
+import {
+  addMember,
+  createVictimWorkspace,
+  type NamedRecord,
+  type VictimWorkspace,
+} from '../testing/victim-workspace.ts';
+
+const inputSeed = 20_261_129;
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Credential {
+  name: string;
+  headers(): Promise<Record<string, string>>;
+}
+
+/** Two inputs that differ only where one names the victim's record and the other names nothing. */
+interface Variant {
+  name: string;
+  victimInput: unknown;
+  freshInput: unknown;
+  /** The values put in, the victim's and the fresh ones, which messages may echo. */
+  values: string[];
+  /** Whether an id of the victim's is in the input, so that no answer may succeed. */
+  hasVictimId: boolean;
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (inner, key) => (typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>)[key] : undefined),
+    value,
+  );
+}
+
+/** Which of a record's values a leaf of an input takes: ids by their shape, emails and slugs by the field's name. */
+function fieldKind(path: Path, value: unknown): 'id' | 'email' | 'slug' | undefined {
+  const key = String(path.at(-1) ?? '');
+  if (typeof value !== 'string') return undefined;
+  if (uuidShape.test(value)) return 'id';
+  if (/email/i.test(key)) return 'email';
+  if (/slug|workspace/i.test(key)) return 'slug';
+  return undefined;
+}
+
+function freshValue(kind: 'id' | 'email' | 'slug'): string {
+  const suffix = randomBytes(5).toString('hex');
+  if (kind === 'id') return randomUUID();
+  return kind === 'email' ? `nobody-${suffix}@nowhere.test` : `ws-${suffix}`;
+}
+
+/** For each of the victim's records that fits the input's fields, the input naming it and the same naming nothing. */
+function variantsOf(input: unknown, records: readonly NamedRecord[]): Variant[] {
+  const fields = leafPaths(input).flatMap((path) => {
+    const kind = fieldKind(path, valueAt(input, path));
+    return kind ? [{ path, kind }] : [];
+  });
+  const variants = records.flatMap((record): Variant[] => {
+    const named = fields.filter(({ kind }) => record[kind] !== undefined);
+    if (named.length === 0) return [];
+    let victimInput = input;
+    let freshInput = input;
+    const values: string[] = [];
+    for (const { path, kind } of named) {
+      const victimValue = record[kind] as string;
+      const fresh = freshValue(kind);
+      victimInput = replaceAt(victimInput, path, victimValue);
+      freshInput = replaceAt(freshInput, path, fresh);
+      values.push(victimValue, fresh);
+    }
+    return [
+      {
+        name: `the victim's ${record.kind} (${named.map(({ path }) => path.join('.')).join(', ')})`,
+        victimInput,
+        freshInput,
+        values,
+        hasVictimId: named.some(({ kind }) => kind === 'id'),
+      },
+    ];
+  });
+  if (variants.length > 0) return variants;
+  return [{ name: 'no ids', victimInput: input, freshInput: input, values: [], hasVictimId: false }];
+}
+
+/** What an answer tells a caller: its status and error, with the values the request put in masked. */
+function signatureOf(answer: RawAnswer, values: readonly string[]): string {
+  if (answer.status < 300) return String(answer.status);
+  let error: unknown;
+  try {
+    error = (JSON.parse(answer.body) as { error?: { json?: unknown } }).error?.json;
+  } catch {
+    error = answer.body;
+  }
+  const { message, data } = (error ?? {}) as { message?: unknown; data?: Record<string, unknown> };
+  const shown = { message, code: data?.code, domainCode: data?.domainCode, issues: data?.issues, details: data?.details };
+  return values.reduce((text, value) => text.replaceAll(value, '<value>'), `${answer.status} ${JSON.stringify(shown)}`);
+}
+
+let server: TestServer;
+let victim: VictimWorkspace;
+let credentials: Credential[];
+let before: unknown;
+let requestCount = 0;
+
+// Each request comes from a loopback address of its own, so that the sign-in throttle, which counts
+// failures per client address, treats the victim's and the fresh variant alike.
+function nextLocalAddress(): string {
+  requestCount++;
+  return `127.${1 + Math.floor(requestCount / 62_500)}.${Math.floor(requestCount / 250) % 250}.${1 + (requestCount % 250)}`;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const caller = await server.app.newWorkspace('master');
+  const { workspaceId, workspaceSlug } = caller.member;
+  const tokens = new Map<Role, string>([['master', caller.token]]);
+  for (const role of roles.filter((role) => !tokens.has(role))) {
+    const member = await addMember(server.app, workspaceId, {
+      role,
+      email: `${role}@${workspaceSlug}.test`,
+      name: `A ${role}`,
+    });
+    tokens.set(role, member.token);
+  }
+  credentials = [
+    ...[...tokens].map(([role, token]) => ({
+      name: `${role} token`,
+      headers: () => Promise.resolve({ authorization: `Bearer ${token}` }),
+    })),
+    {
+      // A session of its own for every call: a procedure may end the session it is called with.
+      name: 'master session',
+      headers: async () => ({
+        cookie: await signInOverHttp(server.url, { email: caller.member.email, password: testPassword }),
+        'content-type': 'application/json',
+      }),
+    },
+    { name: 'no credentials', headers: () => Promise.resolve({}) },
+  ];
+  victim = await createVictimWorkspace(server.app, server.url);
+  before = await victim.snapshot();
+});
+afterAll(() => server.close());
+
+describe('the tenancy matrix', () => {
+  it("answers every procedure, as every credential, alike for another workspace's ids and for ids of nothing", async () => {
+    const findings: Finding[] = [];
+    for (const entry of proceduresOf(appRouter)) {
+      const inputs = entry.input
+        ? [tidyInputOf(entry.input, inputSeed, 'all'), tidyInputOf(entry.input, inputSeed, 'required')]
+        : [undefined];
+      const distinct = [...new Map(inputs.map((input) => [JSON.stringify(input), input])).values()];
+      const variants = distinct.flatMap((input) => variantsOf(input, victim.records));
+      const method = entry.type === 'mutation' ? 'POST' : 'GET';
+      for (const variant of variants) {
+        for (const credential of credentials) {
+          const call = async (input: unknown): Promise<[RawRequest, RawAnswer]> => {
+            const request: RawRequest = {
+              ...trpcRequest([{ path: entry.path, input }], { method, isBatch: false }),
+              headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(await credential.headers()) },
+              localAddress: nextLocalAddress(),
+            };
+            return [request, await sendRaw(server.url, request)];
+          };
+          const [victimRequest, victimAnswer] = await call(variant.victimInput);
+          const [freshRequest, freshAnswer] = await call(variant.freshInput);
+          const subject = `${entry.path} as ${credential.name}`;
+          const said = (answer: RawAnswer) => `${answer.status} ${excerpt(answer.body, 400)}`;
+          const victimSignature = signatureOf(victimAnswer, variant.values);
+          const freshSignature = signatureOf(freshAnswer, variant.values);
+          if (victimSignature !== freshSignature) {
+            findings.push({
+              problem: "answers another workspace's record differently from no record",
+              subject,
+              detail: `with ${variant.name}: ${said(victimAnswer)}; with ids of nothing: ${said(freshAnswer)}`,
+            });
+          }
+          if (variant.hasVictimId && victimAnswer.status < 300) {
+            findings.push({
+              problem: "succeeds with another workspace's id",
+              subject,
+              detail: `with ${variant.name}: ${said(victimAnswer)}`,
+            });
+          }
+          for (const [request, answer] of [
+            [victimRequest, victimAnswer],
+            [freshRequest, freshAnswer],
+          ] as const) {
+            for (const leak of leaksIn(answer.body, sentText(request), victim.secrets)) {
+              findings.push({ problem: `body holds ${leak}`, subject, detail: `with ${variant.name}: ${said(answer)}` });
+            }
+          }
+        }
+      }
+    }
+    console.info(`tenancy matrix: ${requestCount} requests`);
+    expect.soft(findings.length, groupedReport(findings)).toBe(0);
+    expect(await victim.snapshot(), "another workspace's data changed").toEqual(before);
+  });
+});
