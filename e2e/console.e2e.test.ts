@@ -46,6 +46,24 @@ async function descriptionOf(field: Locator): Promise<string> {
   );
 }
 
+/** What has the focus, as a person would name it: `h1 Profiles`, `a Ada Lovelace`, `input email`, or `body`. */
+function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'body';
+    const name = element instanceof HTMLInputElement ? element.id : (element.textContent ?? '').trim();
+    return `${element.tagName.toLowerCase()} ${name}`;
+  });
+}
+
+async function signIn(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(testPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Profiles' }).waitFor();
+}
+
 /** The value shown next to a term in a description list. */
 function detailOf(page: Page, term: string): Locator {
   return page
@@ -63,6 +81,7 @@ describe('console', () => {
 
     await page.goto(`${url}/profiles`);
     await page.waitForURL(`${url}/sign-in`);
+    await expect.poll(() => focusedElement(page)).toBe('input email');
     await page.getByLabel('Email').fill(member.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -73,28 +92,31 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Profiles' }).waitFor();
     expect(page.url()).toBe(`${url}/profiles`);
+    await expect.poll(() => focusedElement(page)).toBe('h1 Profiles');
     expect(await page.title()).toBe('Profiles · Tessera');
     expect(await page.getByRole('banner').textContent()).toContain(member.workspaceName);
     expect(await page.getByRole('banner').textContent()).toContain(member.email);
     await page.getByText('No profiles yet — create the first one').waitFor();
 
     await page.getByRole('link', { name: 'New profile' }).first().click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 New profile');
     await page.getByLabel('First name').fill('Ada');
     await page.getByLabel('Last name').fill('Lovelace');
     await page.getByLabel('Email').fill('Ada@Example.com');
     await page.getByRole('button', { name: 'Create profile' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Ada Lovelace');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Profiles');
     const row = page.getByRole('row', { name: /Ada Lovelace/ });
     expect(await row.textContent()).toContain('ada@example.com');
     await row.getByRole('link', { name: 'Ada Lovelace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Ada Lovelace');
     const profileId = page.url().split('/').at(-1) ?? '';
     expect(await detailOf(page, 'Version').textContent()).toBe('1');
 
     await page.getByRole('link', { name: 'Edit' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Edit profile' }).waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Edit profile');
     const email = page.getByLabel('Email');
     await page.getByLabel('Last name').fill('Byron');
     await email.fill('ada@');
@@ -111,7 +133,7 @@ describe('console', () => {
 
     await email.fill('ada.byron@example.com');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ada Byron' }).waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Ada Byron');
     expect(await detailOf(page, 'Last name').textContent()).toBe('Byron');
     expect(await detailOf(page, 'Email').textContent()).toBe('ada.byron@example.com');
     expect(await detailOf(page, 'Version').textContent()).toBe('2');
@@ -124,10 +146,96 @@ describe('console', () => {
     await page.getByText('Someone else changed this profile').waitFor();
     await page.getByRole('button', { name: 'Reload profile' }).click();
     await expect.poll(() => page.getByLabel('First name').inputValue()).toBe('Augusta');
+    await expect.poll(() => focusedElement(page)).toBe('input firstName');
     expect(await page.getByLabel('Middle name').inputValue()).toBe('');
     await page.getByLabel('Middle name').fill('King');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Augusta King Byron' }).waitFor();
     expect(await detailOf(page, 'Version').textContent()).toBe('4');
+  });
+
+  it('starts loading the profiles while it checks the session', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member } = await server.app.newWorkspace('viewer');
+    const page = await browser.newPage();
+    await signIn(page, url, member.email);
+
+    const events: string[] = [];
+    page.on('request', (request) => events.push(`request ${request.url()}`));
+    page.on('response', (response) => events.push(`response ${response.url()}`));
+    await page.reload();
+    await page.getByText('No profiles yet').waitFor();
+    const listAsked = events.findIndex(
+      (event) => event.startsWith('request') && event.includes('profiles.list'),
+    );
+    const sessionKnown = events.findIndex(
+      (event) => event.startsWith('response') && event.includes('auth.me'),
+    );
+    expect(listAsked).toBeGreaterThanOrEqual(0);
+    expect(listAsked).toBeLessThan(sessionKnown);
+  });
+
+  it('keeps the focus on what comes next after Load more, a delete and the token dialogs', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    for (let index = 1; index <= 27; index += 1) {
+      await caller.profiles.create({ firstName: 'Person', lastName: String(index).padStart(2, '0') });
+    }
+    const page = await browser.newPage();
+    await signIn(page, url, member.email);
+
+    const rows = page.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(1 + 25);
+    await page.getByRole('button', { name: 'Load more' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.count()).toBe(1 + 27);
+    const firstNewName = (await rows.nth(26).getByRole('link').textContent()) ?? '';
+    await expect.poll(() => focusedElement(page)).toBe(`a ${firstNewName}`);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedElement(page)).toBe(`h1 ${firstNewName}`);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('button Delete');
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete profile' }).click();
+    await page.getByText(`${firstNewName} was deleted.`).waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Profiles');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 API tokens');
+    await page.getByLabel('Token name').fill('CRM sync');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h2 Copy the token “CRM sync” now');
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h2 Tokens in this workspace');
+
+    await page.getByRole('button', { name: 'Revoke CRM sync' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('button Revoke');
+    await page.getByRole('button', { name: 'Revoke CRM sync' }).click();
+    await page.getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByText('Revoked', { exact: false }).first().waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('h2 Tokens in this workspace');
+  });
+
+  it('serves the console compressed, its hashed files cached for good and its page checked each time', async () => {
+    if (!server) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const index = await fetch(`${url}/`, { headers: { 'accept-encoding': 'br' } });
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const script = /<script type="module" crossorigin src="([^"]+\.js)"/.exec(await index.text())?.[1];
+    expect(script).toMatch(/^\/assets\//);
+
+    const asset = await fetch(`${url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    const icon = await fetch(`${url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\//);
   });
 });

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { signInPath } from './features/auth/paths.ts';
 import { RequireSession } from './features/auth/session.tsx';
@@ -5,29 +6,44 @@ import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { EditProfilePage } from './features/profiles/edit-profile-page.tsx';
 import { NewProfilePage } from './features/profiles/new-profile-page.tsx';
 import { ProfileDetailPage } from './features/profiles/profile-detail-page.tsx';
-import { ProfilesListPage } from './features/profiles/profiles-list-page.tsx';
+import { ProfilesListPage, profilesListOptions } from './features/profiles/profiles-list-page.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage } from './layout/not-found-page.tsx';
+import type { Trpc } from './lib/trpc.ts';
+import { PageFocusScope } from './ui/page-heading.tsx';
 
-export function createAppRouter() {
+export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClient; trpc: Trpc }) {
   return createBrowserRouter([
-    { path: signInPath, element: <SignInPage /> },
     {
-      path: '/',
-      element: (
-        <RequireSession>
-          <AppLayout />
-        </RequireSession>
-      ),
+      element: <PageFocusScope />,
       children: [
-        { index: true, element: <Navigate to="/profiles" replace /> },
-        { path: 'profiles', element: <ProfilesListPage /> },
-        { path: 'profiles/new', element: <NewProfilePage /> },
-        { path: 'profiles/:id', element: <ProfileDetailPage /> },
-        { path: 'profiles/:id/edit', element: <EditProfilePage /> },
-        { path: 'tokens', element: <TokensPage /> },
-        { path: '*', element: <NotFoundPage /> },
+        { path: signInPath, element: <SignInPage /> },
+        {
+          path: '/',
+          element: (
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          ),
+          children: [
+            { index: true, element: <Navigate to="/profiles" replace /> },
+            {
+              path: 'profiles',
+              element: <ProfilesListPage />,
+              // Started before the page renders, so the list loads while the session is still being checked.
+              loader: () => {
+                void queryClient.prefetchInfiniteQuery(profilesListOptions(trpc));
+                return null;
+              },
+            },
+            { path: 'profiles/new', element: <NewProfilePage /> },
+            { path: 'profiles/:id', element: <ProfileDetailPage /> },
+            { path: 'profiles/:id/edit', element: <EditProfilePage /> },
+            { path: 'tokens', element: <TokensPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
       ],
     },
   ]);

@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
@@ -7,7 +8,6 @@ import { signInPath, type SignInState } from './features/auth/paths.ts';
 import { createApiClient, createQueryClient, TRPCProvider } from './lib/trpc.ts';
 import './styles.css';
 
-const router = createAppRouter();
 const apiClient = createApiClient();
 const queryClient = createQueryClient({
   // The session expired or was ended elsewhere: drop what was loaded for it and ask to sign in again.
@@ -18,6 +18,10 @@ const queryClient = createQueryClient({
     const state: SignInState = { from: `${pathname}${search}` };
     void router.navigate(signInPath, { replace: true, state });
   },
+});
+const router = createAppRouter({
+  queryClient,
+  trpc: createTRPCOptionsProxy({ client: apiClient, queryClient }),
 });
 
 const root = document.getElementById('root');

@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { sql } from 'kysely';
 import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import sirv from 'sirv';
 import type { Actor, AppDeps, RequestContext } from '../context.ts';
 import { authenticate } from '../auth/auth.service.ts';
 import { appRouter } from '../router.ts';
+import { serveConsoleFiles } from './console-files.ts';
 import { isJsonBody } from './media-type.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
 
@@ -86,7 +86,7 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
       onError,
     }),
   });
-  const consoleFiles = options.webDist ? sirv(options.webDist, { single: true, etag: true }) : undefined;
+  const consoleFiles = options.webDist ? serveConsoleFiles(options.webDist) : undefined;
 
   return createServer((req, res) => {
     const incoming = req.headers['x-request-id'];

@@ -1,7 +1,7 @@
 import type { AppRouter } from '@tessera/api';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 import { isClientError, isUnauthenticated } from './api-errors.ts';
@@ -10,6 +10,9 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+/** Query and mutation options for every procedure, from `useTRPC()` or, outside React, `createTRPCOptionsProxy`. */
+export type Trpc = TRPCOptionsProxy<AppRouter>;
 
 export function createApiClient() {
   return createTRPCClient<AppRouter>({

@@ -83,6 +83,7 @@ export function SignInPage() {
             label="Email"
             type="email"
             autoComplete="username"
+            autoFocus
             required
             value={values.email}
             onValueChange={(value) => change('email', value)}

@@ -7,6 +7,8 @@ import { schemaIssues, splitError } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
+import { PageHeading } from '../../ui/page-heading.tsx';
+import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
 import { rememberProfile } from './profile-cache.ts';
 import {
@@ -45,6 +47,7 @@ function EditProfileForm({ profile }: { profile: Profile }) {
   const [hasConflict, setHasConflict] = useState(false);
   const [reloadError, setReloadError] = useState<string | null>(null);
   const [isReloading, setIsReloading] = useState(false);
+  const moveFocus = useMoveFocus();
   const detailPath = `/profiles/${profile.id}`;
 
   const update = useMutation(
@@ -75,6 +78,7 @@ function EditProfileForm({ profile }: { profile: Profile }) {
       form.reset(profileValuesOf(latest));
       setBaseVersion(latest.version);
       setHasConflict(false);
+      moveFocus(() => document.getElementById('firstName'));
     } catch (error) {
       setReloadError(messageOf(error));
     } finally {
@@ -113,7 +117,7 @@ function EditProfileForm({ profile }: { profile: Profile }) {
         <Link to={detailPath}>{profile.fullName}</Link>
       </nav>
       <div className="page-header">
-        <h1>Edit profile</h1>
+        <PageHeading>Edit profile</PageHeading>
       </div>
       {isWriter ? (
         <ProfileForm

@@ -5,6 +5,7 @@ import { schemaIssues, splitError } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
+import { PageHeading } from '../../ui/page-heading.tsx';
 import { useCan } from '../auth/session.tsx';
 import { rememberProfile } from './profile-cache.ts';
 import {
@@ -45,7 +46,7 @@ export function NewProfilePage() {
         <Link to="/profiles">Profiles</Link>
       </nav>
       <div className="page-header">
-        <h1>New profile</h1>
+        <PageHeading>New profile</PageHeading>
       </div>
       {isWriter ? (
         <ProfileForm

@@ -1,8 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { RouterOutputs, useTRPC } from '../../lib/trpc.ts';
+import type { RouterOutputs, Trpc } from '../../lib/trpc.ts';
 import type { Profile } from './profile-form.tsx';
 
-type Trpc = ReturnType<typeof useTRPC>;
 type ProfilePage = RouterOutputs['profiles']['list'];
 
 /** Keeps the cache in step after a profile was created or changed: its own entry now, the list on its next view. */

@@ -6,6 +6,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
+import { PageHeading } from '../../ui/page-heading.tsx';
 import { useCan } from '../auth/session.tsx';
 import { dropFromLists, forgetProfile } from './profile-cache.ts';
 import type { Profile } from './profile-form.tsx';
@@ -51,7 +52,7 @@ function ProfileDetail({ profile }: { profile: Profile }) {
         <Link to="/profiles">Profiles</Link>
       </nav>
       <div className="page-header">
-        <h1>{profile.fullName}</h1>
+        <PageHeading>{profile.fullName}</PageHeading>
         <div className="page-actions">
           {isWriter ? (
             <Link className="button button-primary" to={`/profiles/${profile.id}/edit`}>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { hasDomainCode, issuesOf } from '../../lib/api-errors.ts';
+import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
 
 /** Whether a profile load failed because there is no such profile (or the address holds no valid id). */
@@ -13,7 +14,7 @@ function ProfileNotFound() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/profiles">Profiles</Link>
       </nav>
-      <h1>Profile not found</h1>
+      <PageHeading>Profile not found</PageHeading>
       <EmptyState title="No profile in this workspace has this address.">
         <p className="muted">It may have been deleted, or the link may be wrong.</p>
         <Link to="/profiles">Back to profiles</Link>

@@ -1,10 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useTRPC } from '../../lib/trpc.ts';
+import { useTRPC, type Trpc } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
+import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
+import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
 
 /** What other pages may tell the list when they send the member back to it. */
@@ -14,25 +17,36 @@ export interface ProfilesListState {
 
 const pageSize = 25;
 
+export function profilesListOptions(trpc: Trpc) {
+  return trpc.profiles.list.infiniteQueryOptions(
+    { limit: pageSize },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+}
+
 export function ProfilesListPage() {
   useDocumentTitle('Profiles');
   const isWriter = useCan('profiles.write');
   const trpc = useTRPC();
   const location = useLocation();
   const notice = (location.state as ProfilesListState | null)?.notice;
-  const list = useInfiniteQuery(
-    trpc.profiles.list.infiniteQueryOptions(
-      { limit: pageSize },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
+  const list = useInfiniteQuery(profilesListOptions(trpc));
   const { fetchNextPage } = list;
   const profiles = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const rowsRef = useRef<HTMLTableSectionElement>(null);
+  const moveFocus = useMoveFocus();
+
+  function loadMore() {
+    if (list.isFetchingNextPage) return;
+    const firstNewRow = profiles.length;
+    moveFocus(() => rowsRef.current?.rows[firstNewRow]?.querySelector('a'));
+    void fetchNextPage();
+  }
 
   return (
     <>
       <div className="page-header">
-        <h1>Profiles</h1>
+        <PageHeading>Profiles</PageHeading>
         {isWriter ? (
           <div className="page-actions">
             <Link className="button button-primary" to="/profiles/new">
@@ -74,7 +88,7 @@ export function ProfilesListPage() {
                   <th scope="col">Updated</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rowsRef}>
                 {profiles.map((profile) => (
                   <tr key={profile.id}>
                     <td>
@@ -102,17 +116,18 @@ export function ProfilesListPage() {
                 tone="error"
                 title="Could not load more profiles"
                 actions={
-                  <button type="button" className="button" onClick={() => void fetchNextPage()}>
+                  <button type="button" className="button" onClick={loadMore}>
                     Retry
                   </button>
                 }
               />
             ) : list.hasNextPage ? (
+              // aria-disabled rather than disabled: a disabled button would drop the focus to the page's body.
               <button
                 type="button"
                 className="button"
-                onClick={() => void fetchNextPage()}
-                disabled={list.isFetchingNextPage}
+                onClick={loadMore}
+                aria-disabled={list.isFetchingNextPage}
               >
                 {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
               </button>

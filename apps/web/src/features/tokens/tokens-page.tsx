@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { messageOf } from '../../lib/api-errors.ts';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
+import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
+import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
 import { CreateTokenForm } from './create-token-form.tsx';
 import { NewTokenSecret, type IssuedSecret } from './new-token-secret.tsx';
@@ -17,11 +19,14 @@ export function TokensPage() {
   useDocumentTitle('API tokens');
   const isManager = useCan('tokens.manage');
   const [issued, setIssued] = useState<IssuedSecret | null>(null);
+  const listTitleRef = useRef<HTMLHeadingElement>(null);
+  const moveFocus = useMoveFocus();
+  const focusList = () => moveFocus(() => listTitleRef.current);
 
   return (
     <>
       <div className="page-header">
-        <h1>API tokens</h1>
+        <PageHeading>API tokens</PageHeading>
       </div>
       <p className="page-intro muted">
         Programs use API tokens to call the Tessera API as the member who made them. Send one as{' '}
@@ -30,11 +35,22 @@ export function TokensPage() {
       {isManager ? (
         <>
           {issued ? (
-            <NewTokenSecret issued={issued} onDone={() => setIssued(null)} />
+            <NewTokenSecret
+              issued={issued}
+              onDone={() => {
+                setIssued(null);
+                focusList();
+              }}
+            />
           ) : (
             <CreateTokenForm onCreated={setIssued} />
           )}
-          <TokensTable />
+          <section aria-labelledby="tokens-title">
+            <h2 id="tokens-title" ref={listTitleRef} className="section-title" tabIndex={-1}>
+              Tokens in this workspace
+            </h2>
+            <TokensTable onRevoked={focusList} />
+          </section>
         </>
       ) : (
         <Alert tone="info">Your role may not manage API tokens. Ask an admin of this workspace.</Alert>
@@ -43,7 +59,8 @@ export function TokensPage() {
   );
 }
 
-function TokensTable() {
+/** The list under its heading; the focus goes to that heading once a token is revoked, as its button is gone. */
+function TokensTable({ onRevoked }: { onRevoked: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.tokens.list.queryOptions());
@@ -52,6 +69,7 @@ function TokensTable() {
     trpc.tokens.revoke.mutationOptions({
       onSuccess: async () => {
         setRevoking(null);
+        onRevoked();
         await queryClient.invalidateQueries(trpc.tokens.list.queryFilter());
       },
     }),
@@ -71,10 +89,7 @@ function TokensTable() {
   if (tokens.data.length === 0) return <EmptyState title="No API tokens yet" />;
 
   return (
-    <section aria-labelledby="tokens-title">
-      <h2 id="tokens-title" className="section-title">
-        Tokens in this workspace
-      </h2>
+    <>
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -154,6 +169,6 @@ function TokensTable() {
           from now on. This cannot be undone.
         </p>
       </ConfirmDialog>
-    </section>
+    </>
   );
 }
