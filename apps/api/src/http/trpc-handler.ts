@@ -155,20 +155,28 @@ export function createTrpcHandler<TRouter extends AnyRouter>(
           procedure: await getProcedureAtPath(router, path),
         })),
       );
-      const isStreamed =
-        req.headers['trpc-accept'] === 'application/jsonl' ||
-        req.headers.accept === 'application/jsonl' ||
-        calls.some((call) => call.procedure?._def.type === 'subscription');
-      if (isStreamed) {
-        streaming(req, res);
-        return;
-      }
       if (req.method === 'POST' && mediaTypeOf(req.headers) !== 'application/json') {
         const type = req.headers['content-type'];
         throw new TRPCError({
           code: 'UNSUPPORTED_MEDIA_TYPE',
           message: type === undefined ? 'Missing content-type header' : `Unsupported content-type "${type}"`,
         });
+      }
+      const isStreamed =
+        req.headers['trpc-accept'] === 'application/jsonl' ||
+        req.headers.accept === 'application/jsonl' ||
+        calls.some((call) => call.procedure?._def.type === 'subscription');
+      if (isStreamed) {
+        // Refused here rather than by tRPC's adapter, which would answer before it has a context.
+        const types = new Set(calls.flatMap((call) => (call.procedure ? [call.procedure._def.type] : [])));
+        if (types.size > 1) {
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `Cannot mix procedure types in call: ${[...types].join(', ')}`,
+          });
+        }
+        streaming(req, res);
+        return;
       }
 
       // Each call's input is deserialized when the call asks for it, so one malformed input fails
