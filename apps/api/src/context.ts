@@ -1,5 +1,5 @@
 import type { Clock, NewId } from '@tessera/domain';
-import type { Database, MemberInWorkspace } from '@tessera/db';
+import type { Database, MemberInWorkspace, Scope } from '@tessera/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { SignInThrottle } from './auth/sign-in-throttle.ts';
@@ -37,4 +37,6 @@ export interface RequestContext extends AppDeps {
 
 export interface MemberContext extends RequestContext {
   actor: Actor;
+  /** What the member may see: its workspace. */
+  scope: Scope;
 }

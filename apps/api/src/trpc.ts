@@ -70,12 +70,12 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-async function signedIn(ctx: RequestContext): Promise<Pick<MemberContext, 'actor'>> {
+async function signedIn(ctx: RequestContext): Promise<Pick<MemberContext, 'actor' | 'scope'>> {
   const actor = await ctx.findActor();
   if (!actor) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as `Authorization: Bearer …`');
   }
-  return { actor };
+  return { actor, scope: { workspaceId: actor.member.workspaceId } };
 }
 
 export const memberProcedure = publicProcedure.use(async ({ ctx, next }) =>

@@ -1,5 +1,4 @@
-import { insertAuditEntry, type Executor } from '@tessera/db';
-import type { WorkspaceId } from '@tessera/domain';
+import { insertAuditEntry, type Executor, type Scope } from '@tessera/db';
 import type { AppDeps, MemberContext } from '../context.ts';
 
 export interface AuditedChange {
@@ -12,8 +11,7 @@ export interface AuditedChange {
 
 /** Records who made a change, from where, with its before and after; call inside the change's transaction. */
 export async function recordAudit(trx: Executor, ctx: MemberContext, change: AuditedChange): Promise<void> {
-  await insertAuditEntry(trx, {
-    workspaceId: ctx.actor.member.workspaceId,
+  await insertAuditEntry(trx, ctx.scope, {
     id: ctx.newId(),
     actorMemberId: ctx.actor.member.id,
     actorTokenId: ctx.actor.tokenId,
@@ -28,11 +26,10 @@ export async function recordAudit(trx: Executor, ctx: MemberContext, change: Aud
 export async function recordOperatorAudit(
   trx: Executor,
   deps: Pick<AppDeps, 'newId' | 'clock'>,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   change: AuditedChange,
 ): Promise<void> {
-  await insertAuditEntry(trx, {
-    workspaceId,
+  await insertAuditEntry(trx, scope, {
     id: deps.newId(),
     actorMemberId: null,
     actorTokenId: null,

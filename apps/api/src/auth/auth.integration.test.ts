@@ -39,7 +39,12 @@ describe('auth', () => {
 
     const actor = await authenticate(app.deps, { cookie: `${sessionCookieName}=${sessionSecret(cookies)}` });
     expect(actor?.member.id).toBe(member.id);
-    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'member', member.id);
+    const trail = await listAuditEntries(
+      app.database.db,
+      { workspaceId: member.workspaceId },
+      'member',
+      member.id,
+    );
     expect(trail.map((entry) => entry.action)).toEqual(['member.sign_in']);
     expect(trail[0]?.after).toEqual({ sessionId: actor?.sessionId });
   });
@@ -47,8 +52,7 @@ describe('auth', () => {
   it('sweeps the member’s expired sessions when it signs in', async () => {
     const { member } = await app.newWorkspace();
     const expiredId = randomUUID();
-    await insertSession(app.database.db, {
-      workspaceId: member.workspaceId,
+    await insertSession(app.database.db, member, {
       id: expiredId,
       memberId: member.id,
       tokenHash: `expired-${expiredId}`,
@@ -67,8 +71,8 @@ describe('auth', () => {
   it('does not sign in with an expired session', async () => {
     const { member } = await app.newWorkspace();
     const secret = newSecret(member.workspaceId);
-    const session = { workspaceId: member.workspaceId, memberId: member.id, tokenHash: hashSecret(secret) };
-    await insertSession(app.database.db, {
+    const session = { memberId: member.id, tokenHash: hashSecret(secret) };
+    await insertSession(app.database.db, member, {
       ...session,
       id: randomUUID(),
       expiresAt: new Date(Date.now() - 1000),
@@ -178,7 +182,12 @@ describe('auth', () => {
     await createCaller(app.contextFor(actor, cleared)).auth.signOut();
     expect(cleared[0]).toMatch(/Max-Age=0/);
     expect(await authenticate(app.deps, headers)).toBeNull();
-    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'member', member.id);
+    const trail = await listAuditEntries(
+      app.database.db,
+      { workspaceId: member.workspaceId },
+      'member',
+      member.id,
+    );
     expect(trail.map((entry) => entry.action)).toEqual(['member.sign_in', 'member.sign_out']);
   });
 });

@@ -33,7 +33,7 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
     const found = await findTokenMember(deps.db, { workspaceId }, tokenHash);
     if (!found) return null;
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > tokenUseResolutionMs) {
-      await markTokenUsed(deps.db, found.workspaceId, found.tokenId, now);
+      await markTokenUsed(deps.db, { workspaceId }, found.tokenId, now);
     }
     const { tokenId, lastUsedAt: _lastUsedAt, ...member } = found;
     const actor = { member, sessionId: null, tokenId };
@@ -93,14 +93,14 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
       },
     );
   }
+  const scope = { workspaceId: member.workspaceId };
   const secret = newSecret(member.workspaceId);
   const sessionId = ctx.newId();
   const { passwordHash: _passwordHash, ...signedIn } = member;
   const actor: Actor = { member: signedIn, sessionId, tokenId: null };
   await ctx.db.transaction().execute(async (trx) => {
-    await deleteExpiredSessions(trx, member.workspaceId, member.id, ctx.clock.now());
-    await insertSession(trx, {
-      workspaceId: member.workspaceId,
+    await deleteExpiredSessions(trx, scope, member.id, ctx.clock.now());
+    await insertSession(trx, scope, {
       id: sessionId,
       memberId: member.id,
       tokenHash: hashSecret(secret),
@@ -108,7 +108,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
     });
     await recordAudit(
       trx,
-      { ...ctx, actor },
+      { ...ctx, actor, scope },
       { ...sessionChange(actor), action: 'member.sign_in', before: null, after: { sessionId } },
     );
   });
@@ -124,7 +124,7 @@ export async function signOut(ctx: MemberContext): Promise<{ isSignedOut: true }
   const { sessionId } = ctx.actor;
   if (sessionId) {
     await ctx.db.transaction().execute(async (trx) => {
-      await deleteSession(trx, ctx.actor.member.workspaceId, sessionId);
+      await deleteSession(trx, ctx.scope, sessionId);
       await recordAudit(trx, ctx, {
         ...sessionChange(ctx.actor),
         action: 'member.sign_out',

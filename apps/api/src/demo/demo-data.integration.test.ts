@@ -16,8 +16,8 @@ describe('seedDemo', () => {
     expect(await seedDemo(app.deps)).toBe('present');
     const workspace = await findWorkspaceBySlug(app.database.db, demoSignIn.workspace);
     if (!workspace) throw new Error('no demo workspace');
-    expect(await listProfiles(app.database.db, workspace.id, { limit: 100, after: undefined })).toHaveLength(
-      60,
-    );
+    expect(
+      await listProfiles(app.database.db, { workspaceId: workspace.id }, { limit: 100, after: undefined }),
+    ).toHaveLength(60);
   });
 });

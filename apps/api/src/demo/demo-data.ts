@@ -56,14 +56,18 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
         for (let index = 0; index < 60; index++) {
           const firstName = firstNames[index % firstNames.length] ?? 'Ada';
           const lastName = lastNames[(index * 5) % lastNames.length] ?? 'Lovelace';
-          await insertProfile(trx, workspace.id, {
-            id: deps.newId(),
-            firstName,
-            middleName: middleNames[index % middleNames.length] ?? null,
-            lastName,
-            email: `${firstName}.${lastName}.${index}@example.com`.toLowerCase(),
-            now: new Date(start + index * 24 * 60 * 60 * 1000),
-          });
+          await insertProfile(
+            trx,
+            { workspaceId: workspace.id },
+            {
+              id: deps.newId(),
+              firstName,
+              middleName: middleNames[index % middleNames.length] ?? null,
+              lastName,
+              email: `${firstName}.${lastName}.${index}@example.com`.toLowerCase(),
+              now: new Date(start + index * 24 * 60 * 60 * 1000),
+            },
+          );
         }
       },
     );

@@ -68,7 +68,12 @@ describe('profiles', () => {
     expect(await caller.profiles.delete({ id: created.id })).toEqual({ id: created.id });
     expect((await failureOf(caller.profiles.get({ id: created.id }))).domainCode).toBe('PROFILE_NOT_FOUND');
 
-    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', created.id);
+    const trail = await listAuditEntries(
+      app.database.db,
+      { workspaceId: member.workspaceId },
+      'profile',
+      created.id,
+    );
     expect(trail.map((entry) => entry.action)).toEqual([
       'profile.create',
       'profile.update',
@@ -219,7 +224,12 @@ describe('profiles', () => {
       version: 2,
     });
 
-    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', created.id);
+    const trail = await listAuditEntries(
+      app.database.db,
+      { workspaceId: member.workspaceId },
+      'profile',
+      created.id,
+    );
     expect(trail.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
       [
         'profile.create',
@@ -260,7 +270,12 @@ describe('profiles', () => {
     );
     const profile = await caller.profiles.getByEmail({ email: 'race@example.com' });
     expect(profile.version).toBe(clients * rounds);
-    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'profile', profile.id);
+    const trail = await listAuditEntries(
+      app.database.db,
+      { workspaceId: member.workspaceId },
+      'profile',
+      profile.id,
+    );
     const byVersion = trail
       .map((entry) => ({ ...entry, version: (entry.after as AuditedProfile).version }))
       .sort((a, b) => a.version - b.version);

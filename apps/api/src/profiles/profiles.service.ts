@@ -20,9 +20,8 @@ function notFound(id: string): DomainError {
 }
 
 export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<Profile> {
-  const workspaceId = ctx.actor.member.workspaceId;
   return ctx.db.transaction().execute(async (trx) => {
-    const profile = await queries.insertProfile(trx, workspaceId, {
+    const profile = await queries.insertProfile(trx, ctx.scope, {
       id: ctx.newId(),
       firstName: input.firstName,
       middleName: input.middleName ?? null,
@@ -48,7 +47,7 @@ export async function upsertProfile(
   const { member, tokenId } = ctx.actor;
   return queries.upsertProfileByEmail(
     ctx.db,
-    member.workspaceId,
+    ctx.scope,
     { id: ctx.newId(), ...input, now: ctx.clock.now() },
     {
       id: ctx.newId(),
@@ -61,20 +60,20 @@ export async function upsertProfile(
 }
 
 export async function getProfileByEmail(ctx: MemberContext, input: ProfileEmailInput): Promise<Profile> {
-  const profile = await queries.findProfileByEmail(ctx.db, ctx.actor.member.workspaceId, input.email);
+  const profile = await queries.findProfileByEmail(ctx.db, ctx.scope, input.email);
   if (!profile) throw new DomainError('PROFILE_NOT_FOUND', 'No profile has this email', { path: 'email' });
   return profile;
 }
 
 export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Promise<Profile> {
-  const profile = await queries.findProfile(ctx.db, ctx.actor.member.workspaceId, input.id);
+  const profile = await queries.findProfile(ctx.db, ctx.scope, input.id);
   if (!profile) throw notFound(input.id);
   return profile;
 }
 
 export async function listProfiles(ctx: MemberContext, input: ListProfilesInput): Promise<Page<Profile>> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await queries.listProfiles(ctx.db, ctx.actor.member.workspaceId, {
+  const rows = await queries.listProfiles(ctx.db, ctx.scope, {
     limit: input.limit + 1,
     after,
   });
@@ -84,9 +83,8 @@ export async function listProfiles(ctx: MemberContext, input: ListProfilesInput)
 }
 
 export async function updateProfile(ctx: MemberContext, input: UpdateProfileInput): Promise<Profile> {
-  const workspaceId = ctx.actor.member.workspaceId;
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await queries.findProfile(trx, workspaceId, input.id, { forUpdate: true });
+    const before = await queries.findProfile(trx, ctx.scope, input.id, { forUpdate: true });
     if (!before) throw notFound(input.id);
     if (input.version !== undefined && input.version !== before.version) {
       throw new DomainError(
@@ -98,7 +96,7 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
         },
       );
     }
-    const after = await queries.updateProfile(trx, workspaceId, input.id, {
+    const after = await queries.updateProfile(trx, ctx.scope, input.id, {
       firstName: input.firstName ?? before.firstName,
       middleName: input.middleName === undefined ? before.middleName : input.middleName,
       lastName: input.lastName === undefined ? before.lastName : input.lastName,
@@ -117,11 +115,10 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
 }
 
 export async function deleteProfile(ctx: MemberContext, input: ProfileIdInput): Promise<{ id: string }> {
-  const workspaceId = ctx.actor.member.workspaceId;
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await queries.findProfile(trx, workspaceId, input.id, { forUpdate: true });
+    const before = await queries.findProfile(trx, ctx.scope, input.id, { forUpdate: true });
     if (!before) throw notFound(input.id);
-    await queries.deleteProfile(trx, workspaceId, input.id);
+    await queries.deleteProfile(trx, ctx.scope, input.id);
     await recordAudit(trx, ctx, {
       action: 'profile.delete',
       entityType: 'profile',

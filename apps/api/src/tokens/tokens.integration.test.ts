@@ -38,7 +38,12 @@ describe('tokens', () => {
       cause: { code: 'TOKEN_NOT_FOUND' },
     });
 
-    const trail = await listAuditEntries(app.database.db, member.workspaceId, 'token', token.id);
+    const trail = await listAuditEntries(
+      app.database.db,
+      { workspaceId: member.workspaceId },
+      'token',
+      token.id,
+    );
     expect(trail.map((entry) => entry.action)).toEqual(['token.create', 'token.revoke']);
     expect(JSON.stringify(trail)).not.toContain(secret);
   });

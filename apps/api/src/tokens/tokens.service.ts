@@ -27,15 +27,15 @@ export async function issueToken(
 ): Promise<IssuedToken> {
   const secret = newSecret(owner.workspaceId, apiTokenPrefix);
   const id = deps.newId();
-  await queries.insertToken(trx, {
-    workspaceId: owner.workspaceId,
+  const scope = { workspaceId: owner.workspaceId };
+  await queries.insertToken(trx, scope, {
     id,
     memberId: owner.memberId,
     name,
     tokenHash: hashSecret(secret),
     lastFour: secret.slice(-4),
   });
-  const token = await queries.findToken(trx, owner.workspaceId, id);
+  const token = await queries.findToken(trx, scope, id);
   if (!token) throw new Error(`token ${id} vanished inside its own transaction`);
   return { token, secret };
 }
@@ -76,19 +76,18 @@ export async function createTokenByOperator(
 ): Promise<IssuedToken> {
   return deps.db.transaction().execute(async (trx) => {
     const issued = await issueToken(trx, deps, owner, name);
-    await recordOperatorAudit(trx, deps, owner.workspaceId, created(issued.token));
+    await recordOperatorAudit(trx, deps, { workspaceId: owner.workspaceId }, created(issued.token));
     return issued;
   });
 }
 
 export function listTokens(ctx: MemberContext): Promise<ApiToken[]> {
-  return queries.listTokens(ctx.db, ctx.actor.member.workspaceId);
+  return queries.listTokens(ctx.db, ctx.scope);
 }
 
 export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Promise<ApiToken> {
-  const workspaceId = ctx.actor.member.workspaceId;
   const revoked = await ctx.db.transaction().execute(async (trx) => {
-    const revoked = await queries.revokeToken(trx, workspaceId, input.id, ctx.clock.now());
+    const revoked = await queries.revokeToken(trx, ctx.scope, input.id, ctx.clock.now());
     if (!revoked) {
       throw new DomainError('TOKEN_NOT_FOUND', 'No live token has this id', {
         path: 'id',

@@ -42,18 +42,23 @@ export async function createWorkspace(
     const token = input.tokenName
       ? await issueToken(trx, deps, { workspaceId: workspace.id, memberId: owner.id }, input.tokenName)
       : undefined;
-    await recordOperatorAudit(trx, deps, workspace.id, {
-      action: 'workspace.create',
-      entityType: 'workspace',
-      entityId: workspace.id,
-      before: null,
-      after: {
-        slug: workspace.slug,
-        name: workspace.name,
-        ownerEmail: owner.email,
-        tokenName: input.tokenName ?? null,
+    await recordOperatorAudit(
+      trx,
+      deps,
+      { workspaceId: workspace.id },
+      {
+        action: 'workspace.create',
+        entityType: 'workspace',
+        entityId: workspace.id,
+        before: null,
+        after: {
+          slug: workspace.slug,
+          name: workspace.name,
+          ownerEmail: owner.email,
+          tokenName: input.tokenName ?? null,
+        },
       },
-    });
+    );
     await fill?.(trx, workspace);
     return { workspace, owner, token };
   });

@@ -1,5 +1,6 @@
-import type { MemberId, WorkspaceId } from '@tessera/domain';
+import type { MemberId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
+import type { Scope } from '../shared/scope.ts';
 
 export interface AuditEntry {
   id: string;
@@ -16,17 +17,15 @@ export interface AuditEntry {
   createdAt: Date;
 }
 
-export type NewAuditEntry = AuditEntry & { workspaceId: WorkspaceId };
-
 function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
-export async function insertAuditEntry(db: Executor, entry: NewAuditEntry): Promise<void> {
+export async function insertAuditEntry(db: Executor, scope: Scope, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_entries')
     .values({
-      workspace_id: entry.workspaceId,
+      workspace_id: scope.workspaceId,
       id: entry.id,
       actor_member_id: entry.actorMemberId,
       actor_token_id: entry.actorTokenId,
@@ -45,7 +44,7 @@ export async function insertAuditEntry(db: Executor, entry: NewAuditEntry): Prom
 /** The audit trail of one record, oldest first. */
 export async function listAuditEntries(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   entityType: string,
   entityId: string,
 ): Promise<AuditEntry[]> {
@@ -64,7 +63,7 @@ export async function listAuditEntries(
       'ip',
       'created_at',
     ])
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', scope.workspaceId)
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
     .orderBy('created_at')

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client.ts';
 import { createTestDb } from '../testing/test-database.ts';
 import { insertWorkspace } from '../workspaces/workspace.queries.ts';
+import type { Scope } from '../shared/scope.ts';
 import { deleteProfile, findProfile, insertProfile, listProfiles, updateProfile } from './profile.queries.ts';
 
 let database: Db;
 let workspaceId: string;
+let scope: Scope;
 let otherWorkspaceId: string;
 
 beforeAll(async () => {
@@ -16,6 +18,7 @@ afterAll(() => database.close());
 
 beforeEach(async () => {
   workspaceId = randomUUID();
+  scope = { workspaceId };
   otherWorkspaceId = randomUUID();
   await insertWorkspace(database.db, { id: workspaceId, slug: `w-${workspaceId}`, name: 'One' });
   await insertWorkspace(database.db, { id: otherWorkspaceId, slug: `w-${otherWorkspaceId}`, name: 'Two' });
@@ -34,39 +37,45 @@ function newProfile(fields: { email?: string | null; now?: Date } = {}) {
 
 describe('profile queries', () => {
   it('store a profile and read it back with its full name and version 1', async () => {
-    const created = await insertProfile(database.db, workspaceId, newProfile({ email: 'mary@example.com' }));
+    const created = await insertProfile(database.db, scope, newProfile({ email: 'mary@example.com' }));
     expect(created).toMatchObject({ fullName: 'Mary Jane Smith', email: 'mary@example.com', version: 1 });
-    expect(await findProfile(database.db, workspaceId, created.id)).toEqual(created);
+    expect(await findProfile(database.db, scope, created.id)).toEqual(created);
   });
 
   it('keep workspaces apart', async () => {
-    const created = await insertProfile(database.db, workspaceId, newProfile());
-    expect(await findProfile(database.db, otherWorkspaceId, created.id)).toBeUndefined();
-    expect(await deleteProfile(database.db, otherWorkspaceId, created.id)).toBe(false);
-    expect(await listProfiles(database.db, otherWorkspaceId, { limit: 10, after: undefined })).toEqual([]);
+    const created = await insertProfile(database.db, scope, newProfile());
+    expect(await findProfile(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBeUndefined();
+    expect(await deleteProfile(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBe(false);
+    expect(
+      await listProfiles(database.db, { workspaceId: otherWorkspaceId }, { limit: 10, after: undefined }),
+    ).toEqual([]);
   });
 
   it('refuse an email another profile of the workspace owns, but not one of another workspace', async () => {
-    await insertProfile(database.db, workspaceId, newProfile({ email: 'taken@example.com' }));
+    await insertProfile(database.db, scope, newProfile({ email: 'taken@example.com' }));
     await expect(
-      insertProfile(database.db, workspaceId, newProfile({ email: 'taken@example.com' })),
+      insertProfile(database.db, scope, newProfile({ email: 'taken@example.com' })),
     ).rejects.toMatchObject({
       code: 'PROFILE_EMAIL_TAKEN',
       path: 'email',
     });
     await expect(
-      insertProfile(database.db, otherWorkspaceId, newProfile({ email: 'taken@example.com' })),
+      insertProfile(
+        database.db,
+        { workspaceId: otherWorkspaceId },
+        newProfile({ email: 'taken@example.com' }),
+      ),
     ).resolves.toBeDefined();
   });
 
   it('let many profiles have no email', async () => {
-    await insertProfile(database.db, workspaceId, newProfile());
-    await expect(insertProfile(database.db, workspaceId, newProfile())).resolves.toBeDefined();
+    await insertProfile(database.db, scope, newProfile());
+    await expect(insertProfile(database.db, scope, newProfile())).resolves.toBeDefined();
   });
 
   it('let one of two concurrent inserts with the same email win', async () => {
     const results = await Promise.allSettled(
-      [1, 2].map(() => insertProfile(database.db, workspaceId, newProfile({ email: 'race@example.com' }))),
+      [1, 2].map(() => insertProfile(database.db, scope, newProfile({ email: 'race@example.com' }))),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((result) => result.status === 'rejected');
@@ -79,7 +88,7 @@ describe('profile queries', () => {
     for (let index = 0; index < 7; index++) {
       const profile = await insertProfile(
         database.db,
-        workspaceId,
+        scope,
         newProfile({ now: index < 3 ? sameTime : new Date(Date.UTC(2026, 2, index)) }),
       );
       ids.push(profile.id);
@@ -87,7 +96,7 @@ describe('profile queries', () => {
     const seen: string[] = [];
     let after: { createdAt: Date; id: string } | undefined;
     for (;;) {
-      const page = await listProfiles(database.db, workspaceId, { limit: 3, after });
+      const page = await listProfiles(database.db, scope, { limit: 3, after });
       seen.push(...page.map((profile) => profile.id));
       const last = page.at(-1);
       if (page.length < 3 || !last) break;
@@ -100,9 +109,9 @@ describe('profile queries', () => {
   });
 
   it('bump the version and the update time on update', async () => {
-    const created = await insertProfile(database.db, workspaceId, newProfile());
+    const created = await insertProfile(database.db, scope, newProfile());
     const later = new Date('2026-03-01T00:00:00Z');
-    const updated = await updateProfile(database.db, workspaceId, created.id, {
+    const updated = await updateProfile(database.db, scope, created.id, {
       firstName: 'Maria',
       middleName: null,
       lastName: 'Smith',
@@ -118,8 +127,8 @@ describe('profile queries', () => {
   });
 
   it('delete a profile once', async () => {
-    const created = await insertProfile(database.db, workspaceId, newProfile());
-    expect(await deleteProfile(database.db, workspaceId, created.id)).toBe(true);
-    expect(await deleteProfile(database.db, workspaceId, created.id)).toBe(false);
+    const created = await insertProfile(database.db, scope, newProfile());
+    expect(await deleteProfile(database.db, scope, created.id)).toBe(true);
+    expect(await deleteProfile(database.db, scope, created.id)).toBe(false);
   });
 });

@@ -1,36 +1,12 @@
-import { DomainError, fullName, type KeysetPosition, type Profile, type WorkspaceId } from '@tessera/domain';
+import { DomainError, type KeysetPosition, type Profile } from '@tessera/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
-import type { ProfileRow } from '../schema.ts';
+import type { Scope } from '../shared/scope.ts';
+import type { ProfileRow } from './profile.table.ts';
+import { profileColumns, toProfile } from './profile.rows.ts';
 import { violatedCheckConstraint, violatedUniqueConstraint } from '../shared/constraints.ts';
 import { executePrepared } from '../shared/prepared.ts';
 import { auditedProfileJson } from './profile-audit.ts';
-
-const profileColumns = [
-  'workspace_id',
-  'id',
-  'first_name',
-  'middle_name',
-  'last_name',
-  'email',
-  'version',
-  'created_at',
-  'updated_at',
-] as const;
-
-function toProfile(row: ProfileRow): Profile {
-  const name = { firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name };
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    ...name,
-    fullName: fullName(name),
-    email: row.email,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 function emailTaken(error: unknown): DomainError | undefined {
   return violatedUniqueConstraint(error) === 'profiles_workspace_email_key'
@@ -47,14 +23,14 @@ export interface ProfileFields {
 
 export async function insertProfile(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   profile: ProfileFields & { id: string; now: Date },
 ): Promise<Profile> {
   try {
     const row = await db
       .insertInto('profiles')
       .values({
-        workspace_id: workspaceId,
+        workspace_id: scope.workspaceId,
         id: profile.id,
         first_name: profile.firstName,
         middle_name: profile.middleName,
@@ -72,17 +48,17 @@ export async function insertProfile(
 }
 
 /** The workspace's profiles, with the columns a `Profile` is made of. */
-function profilesOf(db: Executor, workspaceId: WorkspaceId) {
-  return db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', workspaceId);
+function profilesOf(db: Executor, scope: Scope) {
+  return db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', scope.workspaceId);
 }
 
 export async function findProfile(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Profile | undefined> {
-  const query = profilesOf(db, workspaceId).where('id', '=', id);
+  const query = profilesOf(db, scope).where('id', '=', id);
   const [row] = options.forUpdate
     ? await executePrepared(db, 'profile_by_id_for_update', query.forUpdate().compile())
     : await executePrepared(db, 'profile_by_id', query.compile());
@@ -91,10 +67,10 @@ export async function findProfile(
 
 export async function findProfileByEmail(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   email: string,
 ): Promise<Profile | undefined> {
-  const query = profilesOf(db, workspaceId).where('email', '=', email);
+  const query = profilesOf(db, scope).where('email', '=', email);
   const [row] = await executePrepared(db, 'profile_by_email', query.compile());
   return row && toProfile(row);
 }
@@ -102,10 +78,10 @@ export async function findProfileByEmail(
 /** A page of profiles, newest first, starting after `after`. */
 export async function listProfiles(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   page: { limit: number; after: KeysetPosition | undefined },
 ): Promise<Profile[]> {
-  let query = profilesOf(db, workspaceId);
+  let query = profilesOf(db, scope);
   if (page.after) {
     const { createdAt, id } = page.after;
     query = query.where((eb) =>
@@ -122,7 +98,7 @@ export async function listProfiles(
 /** Writes new field values and bumps the version. */
 export async function updateProfile(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   id: string,
   fields: ProfileFields & { now: Date },
 ): Promise<Profile> {
@@ -137,7 +113,7 @@ export async function updateProfile(
         updated_at: fields.now,
         version: eb('version', '+', 1),
       }))
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', '=', scope.workspaceId)
       .where('id', '=', id)
       .returning(profileColumns)
       .executeTakeFirstOrThrow();
@@ -147,10 +123,10 @@ export async function updateProfile(
   }
 }
 
-export async function deleteProfile(db: Executor, workspaceId: WorkspaceId, id: string): Promise<boolean> {
+export async function deleteProfile(db: Executor, scope: Scope, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('profiles')
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
@@ -187,18 +163,18 @@ export interface UpsertAudit {
  */
 export async function upsertProfileByEmail(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   profile: ProfileUpsert,
   audit: UpsertAudit,
 ): Promise<Profile & { isCreated: boolean }> {
   const query = sql<ProfileRow & { is_created: boolean }>`
     with before as materialized (
       select ${auditedProfileJson(sql.raw('b'))} as snapshot, b.version
-      from profiles b where b.workspace_id = ${workspaceId} and b.email = ${profile.email}
+      from profiles b where b.workspace_id = ${scope.workspaceId} and b.email = ${profile.email}
       for update
     ), upserted as (
       insert into profiles as p (workspace_id, id, first_name, middle_name, last_name, email, created_at, updated_at)
-      select ${workspaceId}, ${profile.id}, ${profile.firstName}, ${profile.middleName ?? null}, ${profile.lastName ?? null},
+      select ${scope.workspaceId}, ${profile.id}, ${profile.firstName}, ${profile.middleName ?? null}, ${profile.lastName ?? null},
              ${profile.email}, ${profile.now}::timestamptz, ${profile.now}::timestamptz
       from (select count(*) from before) as locked
       on conflict on constraint profiles_workspace_email_key do update set
@@ -211,7 +187,7 @@ export async function upsertProfileByEmail(
     ), audit as (
       insert into audit_entries
         (workspace_id, id, actor_member_id, actor_token_id, action, entity_type, entity_id, before, after, request_id, ip, created_at)
-      select ${workspaceId}::uuid, ${audit.id}::uuid, ${audit.actorMemberId}::uuid, ${audit.actorTokenId}::uuid,
+      select ${scope.workspaceId}::uuid, ${audit.id}::uuid, ${audit.actorMemberId}::uuid, ${audit.actorTokenId}::uuid,
         case when u.is_created then 'profile.create' else 'profile.update' end, 'profile', u.id::text,
         (select b.snapshot from before b where b.version = u.version - 1),
         ${auditedProfileJson(sql.raw('u'))},

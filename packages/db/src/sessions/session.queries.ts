@@ -1,4 +1,4 @@
-import type { MemberId, WorkspaceId } from '@tessera/domain';
+import type { MemberId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
 import { executePrepared } from '../shared/prepared.ts';
@@ -9,18 +9,17 @@ import {
 } from '../members/member-in-workspace.ts';
 
 export interface NewSession {
-  workspaceId: WorkspaceId;
   id: string;
   memberId: MemberId;
   tokenHash: string;
   expiresAt: Date;
 }
 
-export async function insertSession(db: Executor, session: NewSession): Promise<void> {
+export async function insertSession(db: Executor, scope: Scope, session: NewSession): Promise<void> {
   await db
     .insertInto('sessions')
     .values({
-      workspace_id: session.workspaceId,
+      workspace_id: scope.workspaceId,
       id: session.id,
       member_id: session.memberId,
       token_hash: session.tokenHash,
@@ -52,14 +51,10 @@ export async function findSessionMember(
   return row && { ...toMemberInWorkspace(row), sessionId: row.session_id };
 }
 
-export async function deleteSession(
-  db: Executor,
-  workspaceId: WorkspaceId,
-  sessionId: string,
-): Promise<void> {
+export async function deleteSession(db: Executor, scope: Scope, sessionId: string): Promise<void> {
   await db
     .deleteFrom('sessions')
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', sessionId)
     .execute();
 }
@@ -67,13 +62,13 @@ export async function deleteSession(
 /** Deletes a member's sessions that have expired. */
 export async function deleteExpiredSessions(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   memberId: MemberId,
   now: Date,
 ): Promise<void> {
   await db
     .deleteFrom('sessions')
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', scope.workspaceId)
     .where('member_id', '=', memberId)
     .where('expires_at', '<=', now)
     .execute();

@@ -1,4 +1,4 @@
-import type { MemberId, WorkspaceId } from '@tessera/domain';
+import type { MemberId } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
 import { executePrepared } from '../shared/prepared.ts';
@@ -20,7 +20,6 @@ export interface ApiToken {
 }
 
 export interface NewApiToken {
-  workspaceId: WorkspaceId;
   id: string;
   memberId: MemberId;
   name: string;
@@ -28,11 +27,11 @@ export interface NewApiToken {
   lastFour: string;
 }
 
-export async function insertToken(db: Executor, token: NewApiToken): Promise<void> {
+export async function insertToken(db: Executor, scope: Scope, token: NewApiToken): Promise<void> {
   await db
     .insertInto('api_tokens')
     .values({
-      workspace_id: token.workspaceId,
+      workspace_id: scope.workspaceId,
       id: token.id,
       member_id: token.memberId,
       name: token.name,
@@ -42,7 +41,7 @@ export async function insertToken(db: Executor, token: NewApiToken): Promise<voi
     .execute();
 }
 
-function tokensOf(db: Executor, workspaceId: WorkspaceId) {
+function tokensOf(db: Executor, scope: Scope) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('members', (join) =>
@@ -60,7 +59,7 @@ function tokensOf(db: Executor, workspaceId: WorkspaceId) {
       'api_tokens.last_used_at',
       'api_tokens.revoked_at',
     ])
-    .where('api_tokens.workspace_id', '=', workspaceId);
+    .where('api_tokens.workspace_id', '=', scope.workspaceId);
 }
 
 type TokenRow = Awaited<ReturnType<ReturnType<typeof tokensOf>['executeTakeFirstOrThrow']>>;
@@ -78,18 +77,14 @@ function toApiToken(row: TokenRow): ApiToken {
   };
 }
 
-export async function findToken(
-  db: Executor,
-  workspaceId: WorkspaceId,
-  id: string,
-): Promise<ApiToken | undefined> {
-  const row = await tokensOf(db, workspaceId).where('api_tokens.id', '=', id).executeTakeFirst();
+export async function findToken(db: Executor, scope: Scope, id: string): Promise<ApiToken | undefined> {
+  const row = await tokensOf(db, scope).where('api_tokens.id', '=', id).executeTakeFirst();
   return row && toApiToken(row);
 }
 
 /** The workspace's tokens, live ones first, newest first. */
-export async function listTokens(db: Executor, workspaceId: WorkspaceId): Promise<ApiToken[]> {
-  const rows = await tokensOf(db, workspaceId)
+export async function listTokens(db: Executor, scope: Scope): Promise<ApiToken[]> {
+  const rows = await tokensOf(db, scope)
     .orderBy((eb) => eb('api_tokens.revoked_at', 'is', null), 'desc')
     .orderBy('api_tokens.created_at', 'desc')
     .orderBy('api_tokens.id', 'desc')
@@ -100,19 +95,19 @@ export async function listTokens(db: Executor, workspaceId: WorkspaceId): Promis
 /** Marks a live token revoked; returns it, or undefined if there is no live token with this id. */
 export async function revokeToken(
   db: Executor,
-  workspaceId: WorkspaceId,
+  scope: Scope,
   id: string,
   now: Date,
 ): Promise<ApiToken | undefined> {
   const revoked = await db
     .updateTable('api_tokens')
     .set({ revoked_at: now })
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
-  return revoked && findToken(db, workspaceId, id);
+  return revoked && findToken(db, scope, id);
 }
 
 /** The member a live token acts for, by the hash of its secret. */
@@ -137,16 +132,11 @@ export async function findTokenMember(
   return row && { ...toMemberInWorkspace(row), tokenId: row.token_id, lastUsedAt: row.last_used_at };
 }
 
-export async function markTokenUsed(
-  db: Executor,
-  workspaceId: WorkspaceId,
-  id: string,
-  now: Date,
-): Promise<void> {
+export async function markTokenUsed(db: Executor, scope: Scope, id: string, now: Date): Promise<void> {
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: now })
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
     .execute();
 }
