@@ -1,6 +1,6 @@
 // Runs every check — build, typecheck, lint, format, and the unit, integration and browser tests,
 // the database ones once more on the embedded database — and ends with one line:
-// `N passed, N failed`, the totals of them all.
+// `N passed, N failed`, the totals of them all, after a line with the tests skipped or left to do.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -24,6 +24,8 @@ const testRuns = [
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+let todo = 0;
 
 function run(args, env = {}) {
   return spawnSync(pnpmCommand, [...pnpmArgs, ...args], { stdio: 'inherit', env: { ...process.env, ...env } })
@@ -61,6 +63,8 @@ for (const { name, file, args, env } of testRuns) {
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     passed += results.numPassedTests;
     failed += results.numFailedTests;
+    skipped += results.numPendingTests;
+    todo += results.numTodoTests;
     // A file that fails to load has no tests to count; count it as one failure.
     failed += results.testResults.filter(
       (result) => result.status === 'failed' && result.assertionResults.length === 0,
@@ -72,5 +76,6 @@ for (const { name, file, args, env } of testRuns) {
   if (status !== 0 && failed === failedBefore) failed++;
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${skipped} skipped, ${todo} todo`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

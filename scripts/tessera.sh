@@ -1,5 +1,5 @@
 #!/bin/sh
-# `npm start` and `npm test` land here, on a machine that may have only Node and npm.
+# The root package scripts land here, on a machine that may have only Node and npm.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,30 @@ pnpm_() {
   $TESSERA_PNPM "$@"
 }
 
+# pnpm keeps a copy of the lockfile it last installed in node_modules.
+ensure_installed() {
+  if ! cmp -s pnpm-lock.yaml node_modules/.pnpm/lock.yaml; then
+    pnpm_ install --frozen-lockfile
+  fi
+}
+
+# The hash of what the console was built from is kept beside the build (the server serves no dotfiles).
+ensure_console_built() {
+  built_from=apps/web/dist/.built-from
+  sources=$(node scripts/console-sources-hash.mjs)
+  if [ "$sources" != "$(cat "$built_from" 2>/dev/null)" ]; then
+    pnpm_ --filter @tessera/web build
+    echo "$sources" >"$built_from"
+  fi
+}
+
+# Run straight from node, without pnpm in between, the server and the command line start sooner and
+# Ctrl-C reaches the server itself.
+run_api() {
+  cd apps/api
+  exec node --import tsx "$@"
+}
+
 ensure_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -24,19 +48,35 @@ ensure_chromium() {
   fi
 }
 
-case "${1:-}" in
+task=${1:-}
+[ $# -gt 0 ] && shift
+case "$task" in
   start)
-    pnpm_ install --frozen-lockfile
-    pnpm_ --filter @tessera/web build
-    pnpm_ --filter @tessera/api start
+    ensure_installed
+    ensure_console_built
+    run_api src/server.ts
     ;;
   test)
-    pnpm_ install --frozen-lockfile
+    ensure_installed
     ensure_chromium
     node scripts/run-tests.mjs
     ;;
+  cli)
+    # What the command line prints is for scripts to read: the install tells its progress on stderr.
+    ensure_installed >&2
+    run_api src/cli.ts "$@"
+    ;;
+  bench)
+    ensure_installed
+    pnpm_ --filter @tessera/bench bench "$@"
+    ;;
+  turbo)
+    # turbo runs each package's script with pnpm, which may be on PATH only inside pnpm.
+    ensure_installed
+    pnpm_ exec turbo run "$@"
+    ;;
   *)
-    echo "usage: sh scripts/tessera.sh start|test" >&2
+    echo "usage: sh scripts/tessera.sh start | test | cli <command> | bench | turbo <task>" >&2
     exit 2
     ;;
 esac

@@ -11,12 +11,13 @@ import {
   workspaceSlugSchema,
 } from '@tessera/domain';
 import { z } from 'zod';
+import type { AppDeps } from './context.ts';
 import { createDeps } from './deps.ts';
 import { readEnv } from './env.ts';
 import { createTokenByOperator } from './tokens/tokens.service.ts';
 import { createWorkspace } from './workspaces/workspaces.service.ts';
 
-const usage = `Usage: pnpm tessera <command> [options]
+const usage = `Usage: npm run -s tessera -- <command> [options]
 
 Commands:
   migrate                 apply the database migrations
@@ -33,7 +34,8 @@ Commands:
       --email <email>       the member (required)
       --name <name>         the token's name (required)
 
-The database is the one the server uses: DATABASE_URL, or the embedded one in TESSERA_DATA_DIR.
+The database is the one the server uses: DATABASE_URL, or the embedded one in TESSERA_DATA_DIR,
+which one process at a time may open: stop the server before running a command on it.
 Results are printed as JSON; an API token is printed once and never again.`;
 
 const createWorkspaceArgs = z.object({
@@ -88,49 +90,63 @@ if (values.help || !command) {
   process.exit(command || values.help ? 0 : 2);
 }
 
-const env = readEnv();
-const database = createDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
-const deps = createDeps(database.db);
+type Command = (deps: AppDeps) => Promise<unknown>;
 
-async function run(): Promise<unknown> {
-  await migrateToLatest(database.db);
+/** Checks the command and its options before the database is opened. */
+function parseCommand(): Command {
   switch (command) {
     case 'migrate':
-      return { migrated: true };
+      return () => Promise.resolve({ migrated: true });
     case 'create-workspace': {
       const args = parseOptions(createWorkspaceArgs, values);
-      const created = await createWorkspace(deps, {
-        name: args.name,
-        slug: args.slug ?? slugify(args.name),
-        owner: {
-          email: args.email,
-          name: args['member-name'] ?? args.email,
-          role: args.role,
-          password: args.password ?? null,
-        },
-        tokenName: args.token,
-      });
-      return {
-        workspace: { id: created.workspace.id, slug: created.workspace.slug, name: created.workspace.name },
-        member: { id: created.owner.id, email: created.owner.email, role: created.owner.role },
-        token: created.token?.secret ?? null,
+      return async (deps) => {
+        const created = await createWorkspace(deps, {
+          name: args.name,
+          slug: args.slug ?? slugify(args.name),
+          owner: {
+            email: args.email,
+            name: args['member-name'] ?? args.email,
+            role: args.role,
+            password: args.password ?? null,
+          },
+          tokenName: args.token,
+        });
+        return {
+          workspace: { id: created.workspace.id, slug: created.workspace.slug, name: created.workspace.name },
+          member: { id: created.owner.id, email: created.owner.email, role: created.owner.role },
+          token: created.token?.secret ?? null,
+        };
       };
     }
     case 'create-token': {
       const args = parseOptions(createTokenArgs, values);
-      const workspace = await findWorkspaceBySlug(database.db, args.workspace);
-      if (!workspace) fail(`--workspace: no workspace has the slug ${args.workspace}`);
-      const member = await findMemberByEmail(database.db, workspace.id, args.email);
-      if (!member) fail(`--email: no member of ${args.workspace} has the email ${args.email}`);
-      const issued = await createTokenByOperator(
-        deps,
-        { workspaceId: workspace.id, memberId: member.id },
-        args.name,
-      );
-      return { id: issued.token.id, name: issued.token.name, token: issued.secret };
+      return async (deps) => {
+        const workspace = await findWorkspaceBySlug(deps.db, args.workspace);
+        if (!workspace) fail(`--workspace: no workspace has the slug ${args.workspace}`);
+        const member = await findMemberByEmail(deps.db, workspace.id, args.email);
+        if (!member) fail(`--email: no member of ${args.workspace} has the email ${args.email}`);
+        const issued = await createTokenByOperator(
+          deps,
+          { workspaceId: workspace.id, memberId: member.id },
+          args.name,
+        );
+        return { id: issued.token.id, name: issued.token.name, token: issued.secret };
+      };
     }
     default:
       fail(`Unknown command ${command}\n\n${usage}`);
+  }
+}
+
+async function run(): Promise<unknown> {
+  const execute = parseCommand();
+  const env = readEnv();
+  const database = createDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    return await execute(createDeps(database.db));
+  } finally {
+    await database.close();
   }
 }
 
@@ -145,6 +161,4 @@ try {
         : String(error);
   process.stderr.write(`${message}\n`);
   process.exitCode = error instanceof CommandLineError || isDomainError(error) ? 2 : 1;
-} finally {
-  await database.close();
 }

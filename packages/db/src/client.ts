@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataFolder } from './data-folder-lock.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { prepareStatementsOn } from './shared/prepared.ts';
 import type { Database } from './schema.ts';
+
+export { DataFolderInUseError } from './data-folder-lock.ts';
 
 /** A Kysely that queries run on: the database itself or an open transaction. */
 export type Executor = Kysely<Database>;
@@ -15,7 +17,10 @@ export type DriverName = 'pg' | 'pglite';
 export interface DbOptions {
   /** A PostgreSQL connection string; without one, the embedded database is used. */
   databaseUrl?: string | undefined;
-  /** Where the embedded database keeps its files; `memory://` keeps them in memory. */
+  /**
+   * Where the embedded database keeps its files; `memory://` keeps them in memory. A folder is open
+   * to one database at a time: another, in this process or any other, is refused with DataFolderInUseError.
+   */
   dataDir?: string | undefined;
   /** The most connections the pool opens to a PostgreSQL server. */
   poolSize?: number | undefined;
@@ -41,9 +46,19 @@ export function createDb(options: DbOptions = {}): Db {
     return { db, driver: 'pg', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? '.data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const lock = dataDir.startsWith('memory://') ? undefined : lockDataFolder(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dataDir)) });
-  return { db, driver: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    driver: 'pglite',
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
 }
 
 /** Applies every migration not yet applied; throws if one fails. */

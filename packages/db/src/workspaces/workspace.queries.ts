@@ -44,3 +44,8 @@ export async function findWorkspaceBySlug(db: Executor, slug: string): Promise<W
     .executeTakeFirst();
   return row && toWorkspace(row);
 }
+
+export async function hasAnyWorkspace(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
