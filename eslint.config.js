@@ -57,7 +57,7 @@ export default tseslint.config(
     files: ['apps/web/src/**'],
     rules: restrict([
       {
-        group: ['@tessera/db', 'kysely', 'pg'],
+        group: ['@tessera/db', '@tessera/db/*', 'kysely', 'pg'],
         message: 'The console talks to the database only through the API.',
       },
       {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import { createDb, listTokens } from '@tessera/db';
+import { createDb } from '@tessera/db';
+import { findTokens } from '@tessera/db/tokens';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDeps } from './deps.ts';
 import { createHttpServer } from './http/http-server.ts';
@@ -116,7 +117,7 @@ describe('the command line', () => {
 
     const database = createDb({ dataDir });
     try {
-      expect(await listTokens(database.db, { workspaceId: created.workspace.id })).toEqual([]);
+      expect(await findTokens(database.db, { workspaceId: created.workspace.id })).toEqual([]);
     } finally {
       await database.close();
     }

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createDb, findMemberByEmail, findWorkspaceBySlug, migrateToLatest } from '@tessera/db';
+import { createDb, migrateToLatest } from '@tessera/db';
+import { findMemberByEmail } from '@tessera/db/members';
+import { findWorkspaceBySlug } from '@tessera/db/workspaces';
 import {
   emailSchema,
   isDomainError,

@@ -1,5 +1,5 @@
-import type { Clock, NewId } from '@tessera/domain';
-import type { Database, MemberInWorkspace, Scope } from '@tessera/db';
+import type { Clock, MemberInWorkspace, NewId } from '@tessera/domain';
+import type { Database, Scope } from '@tessera/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { SignInThrottle } from './auth/sign-in-throttle.ts';

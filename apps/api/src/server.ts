@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createDb, DataFolderInUseError, hasAnyWorkspace, migrateToLatest, type Db } from '@tessera/db';
+import { createDb, DataFolderInUseError, migrateToLatest, type Db } from '@tessera/db';
+import { hasAnyWorkspace } from '@tessera/db/workspaces';
 import pino from 'pino';
 import { demoSignIn, seedDemo } from './demo/demo-data.ts';
 import { createDeps } from './deps.ts';

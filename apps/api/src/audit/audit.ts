@@ -1,4 +1,5 @@
-import { insertAuditEntry, type Executor, type Scope } from '@tessera/db';
+import { type Executor, type Scope } from '@tessera/db';
+import { insertAuditEntry } from '@tessera/db/audit';
 import type { AppDeps, MemberContext } from '../context.ts';
 
 export interface AuditedChange {

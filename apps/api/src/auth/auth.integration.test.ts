@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { insertSession, listAuditEntries } from '@tessera/db';
+import { listAuditEntries } from '@tessera/db/audit';
+import { insertSession } from '@tessera/db/sessions';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../router.ts';

@@ -1,13 +1,7 @@
-import { apiTokenPrefix, DomainError, type SignInInput } from '@tessera/domain';
-import {
-  deleteExpiredSessions,
-  deleteSession,
-  findMembersForSignIn,
-  findSessionMember,
-  findTokenMember,
-  insertSession,
-  markTokenUsed,
-} from '@tessera/db';
+import { apiTokenPrefix, DomainError, type Me, type SignInInput } from '@tessera/domain';
+import { findMembersForSignIn } from '@tessera/db/members';
+import { deleteExpiredSessions, deleteSession, findSessionMember, insertSession } from '@tessera/db/sessions';
+import { findTokenMember, markTokenUsed } from '@tessera/db/tokens';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor, AppDeps, MemberContext, RequestContext } from '../context.ts';
@@ -135,12 +129,6 @@ export async function signOut(ctx: MemberContext): Promise<{ isSignedOut: true }
   }
   ctx.setCookie(sessionCookie(ctx, '', 0));
   return { isSignedOut: true };
-}
-
-export interface Me {
-  member: { id: string; email: string; name: string; role: Actor['member']['role'] };
-  workspace: { id: string; slug: string; name: string };
-  via: 'session' | 'token';
 }
 
 export function toMe(actor: Actor): Me {

@@ -1,4 +1,5 @@
-import { findWorkspaceBySlug, listProfiles } from '@tessera/db';
+import { findProfilePage } from '@tessera/db/profiles';
+import { findWorkspaceBySlug } from '@tessera/db/workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { demoSignIn, seedDemo } from './demo-data.ts';
@@ -17,7 +18,7 @@ describe('seedDemo', () => {
     const workspace = await findWorkspaceBySlug(app.database.db, demoSignIn.workspace);
     if (!workspace) throw new Error('no demo workspace');
     expect(
-      await listProfiles(app.database.db, { workspaceId: workspace.id }, { limit: 100, after: undefined }),
+      await findProfilePage(app.database.db, { workspaceId: workspace.id }, { limit: 100, after: undefined }),
     ).toHaveLength(60);
   });
 });

@@ -1,4 +1,5 @@
-import { findWorkspaceBySlug, insertProfile } from '@tessera/db';
+import { insertProfile } from '@tessera/db/profiles';
+import { findWorkspaceBySlug } from '@tessera/db/workspaces';
 import { isDomainError } from '@tessera/domain';
 import type { AppDeps } from '../context.ts';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';

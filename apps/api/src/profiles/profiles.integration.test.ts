@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { auditedProfile, listAuditEntries, type AuditedProfile } from '@tessera/db';
+import { listAuditEntries } from '@tessera/db/audit';
+import { auditedProfile, type AuditedProfile } from '@tessera/db/profiles';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestMember } from '../testing/test-app.ts';

@@ -11,7 +11,16 @@ import {
   type UpsertProfileInput,
   type UpdateProfileInput,
 } from '@tessera/domain';
-import * as queries from '@tessera/db';
+import {
+  auditedProfile,
+  deleteProfileRow,
+  findProfile,
+  findProfileByEmail,
+  findProfilePage,
+  insertProfile,
+  updateProfileRow,
+  upsertProfileByEmail,
+} from '@tessera/db/profiles';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
 
@@ -21,7 +30,7 @@ function notFound(id: string): DomainError {
 
 export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<Profile> {
   return ctx.db.transaction().execute(async (trx) => {
-    const profile = await queries.insertProfile(trx, ctx.scope, {
+    const profile = await insertProfile(trx, ctx.scope, {
       id: ctx.newId(),
       firstName: input.firstName,
       middleName: input.middleName ?? null,
@@ -34,7 +43,7 @@ export async function createProfile(ctx: MemberContext, input: CreateProfileInpu
       entityType: 'profile',
       entityId: profile.id,
       before: null,
-      after: queries.auditedProfile(profile),
+      after: auditedProfile(profile),
     });
     return profile;
   });
@@ -45,7 +54,7 @@ export async function upsertProfile(
   input: UpsertProfileInput,
 ): Promise<Profile & { isCreated: boolean }> {
   const { member, tokenId } = ctx.actor;
-  return queries.upsertProfileByEmail(
+  return upsertProfileByEmail(
     ctx.db,
     ctx.scope,
     { id: ctx.newId(), ...input, now: ctx.clock.now() },
@@ -60,20 +69,20 @@ export async function upsertProfile(
 }
 
 export async function getProfileByEmail(ctx: MemberContext, input: ProfileEmailInput): Promise<Profile> {
-  const profile = await queries.findProfileByEmail(ctx.db, ctx.scope, input.email);
+  const profile = await findProfileByEmail(ctx.db, ctx.scope, input.email);
   if (!profile) throw new DomainError('PROFILE_NOT_FOUND', 'No profile has this email', { path: 'email' });
   return profile;
 }
 
 export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Promise<Profile> {
-  const profile = await queries.findProfile(ctx.db, ctx.scope, input.id);
+  const profile = await findProfile(ctx.db, ctx.scope, input.id);
   if (!profile) throw notFound(input.id);
   return profile;
 }
 
 export async function listProfiles(ctx: MemberContext, input: ListProfilesInput): Promise<Page<Profile>> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await queries.listProfiles(ctx.db, ctx.scope, {
+  const rows = await findProfilePage(ctx.db, ctx.scope, {
     limit: input.limit + 1,
     after,
   });
@@ -84,7 +93,7 @@ export async function listProfiles(ctx: MemberContext, input: ListProfilesInput)
 
 export async function updateProfile(ctx: MemberContext, input: UpdateProfileInput): Promise<Profile> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await queries.findProfile(trx, ctx.scope, input.id, { forUpdate: true });
+    const before = await findProfile(trx, ctx.scope, input.id, { forUpdate: true });
     if (!before) throw notFound(input.id);
     if (input.version !== undefined && input.version !== before.version) {
       throw new DomainError(
@@ -96,7 +105,7 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
         },
       );
     }
-    const after = await queries.updateProfile(trx, ctx.scope, input.id, {
+    const after = await updateProfileRow(trx, ctx.scope, input.id, {
       firstName: input.firstName ?? before.firstName,
       middleName: input.middleName === undefined ? before.middleName : input.middleName,
       lastName: input.lastName === undefined ? before.lastName : input.lastName,
@@ -107,8 +116,8 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
       action: 'profile.update',
       entityType: 'profile',
       entityId: after.id,
-      before: queries.auditedProfile(before),
-      after: queries.auditedProfile(after),
+      before: auditedProfile(before),
+      after: auditedProfile(after),
     });
     return after;
   });
@@ -116,14 +125,14 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
 
 export async function deleteProfile(ctx: MemberContext, input: ProfileIdInput): Promise<{ id: string }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await queries.findProfile(trx, ctx.scope, input.id, { forUpdate: true });
+    const before = await findProfile(trx, ctx.scope, input.id, { forUpdate: true });
     if (!before) throw notFound(input.id);
-    await queries.deleteProfile(trx, ctx.scope, input.id);
+    await deleteProfileRow(trx, ctx.scope, input.id);
     await recordAudit(trx, ctx, {
       action: 'profile.delete',
       entityType: 'profile',
       entityId: before.id,
-      before: queries.auditedProfile(before),
+      before: auditedProfile(before),
       after: null,
     });
     return { id: before.id };

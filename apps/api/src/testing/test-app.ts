@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Db, MemberInWorkspace } from '@tessera/db';
+import type { Db } from '@tessera/db';
 import { createTestDb } from '@tessera/db/testing';
-import type { Role } from '@tessera/domain';
+import type { MemberInWorkspace, Role } from '@tessera/domain';
 import type { Actor, AppDeps, RequestContext } from '../context.ts';
 import { createDeps } from '../deps.ts';
 import { createCaller } from '../router.ts';

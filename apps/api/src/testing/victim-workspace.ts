@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { insertMember } from '@tessera/db';
+import { insertMember } from '@tessera/db/members';
 import type { Role } from '@tessera/domain';
 import { issueToken } from '../tokens/tokens.service.ts';
 import { signInOverHttp, type Secret } from './raw-http.ts';

@@ -1,4 +1,4 @@
-import { listAuditEntries } from '@tessera/db';
+import { listAuditEntries } from '@tessera/db/audit';
 import { apiTokenPrefix } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../auth/auth.service.ts';

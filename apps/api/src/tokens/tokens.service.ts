@@ -1,13 +1,14 @@
 import {
   apiTokenPrefix,
+  type ApiToken,
   DomainError,
   type CreateTokenInput,
   type MemberId,
   type TokenIdInput,
   type WorkspaceId,
 } from '@tessera/domain';
-import * as queries from '@tessera/db';
-import type { ApiToken, Executor } from '@tessera/db';
+import { findToken, findTokens, insertToken, markTokenRevoked } from '@tessera/db/tokens';
+import type { Executor } from '@tessera/db';
 import type { AppDeps, MemberContext } from '../context.ts';
 import { recordAudit, recordOperatorAudit, type AuditedChange } from '../audit/audit.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
@@ -28,14 +29,14 @@ export async function issueToken(
   const secret = newSecret(owner.workspaceId, apiTokenPrefix);
   const id = deps.newId();
   const scope = { workspaceId: owner.workspaceId };
-  await queries.insertToken(trx, scope, {
+  await insertToken(trx, scope, {
     id,
     memberId: owner.memberId,
     name,
     tokenHash: hashSecret(secret),
     lastFour: secret.slice(-4),
   });
-  const token = await queries.findToken(trx, scope, id);
+  const token = await findToken(trx, scope, id);
   if (!token) throw new Error(`token ${id} vanished inside its own transaction`);
   return { token, secret };
 }
@@ -82,12 +83,12 @@ export async function createTokenByOperator(
 }
 
 export function listTokens(ctx: MemberContext): Promise<ApiToken[]> {
-  return queries.listTokens(ctx.db, ctx.scope);
+  return findTokens(ctx.db, ctx.scope);
 }
 
 export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Promise<ApiToken> {
   const revoked = await ctx.db.transaction().execute(async (trx) => {
-    const revoked = await queries.revokeToken(trx, ctx.scope, input.id, ctx.clock.now());
+    const revoked = await markTokenRevoked(trx, ctx.scope, input.id, ctx.clock.now());
     if (!revoked) {
       throw new DomainError('TOKEN_NOT_FOUND', 'No live token has this id', {
         path: 'id',

@@ -1,5 +1,7 @@
-import { insertMember, insertWorkspace, type Executor, type Member, type Workspace } from '@tessera/db';
-import type { Role } from '@tessera/domain';
+import { type Executor } from '@tessera/db';
+import { insertMember } from '@tessera/db/members';
+import { insertWorkspace } from '@tessera/db/workspaces';
+import type { Member, Role, Workspace } from '@tessera/domain';
 import type { AppDeps } from '../context.ts';
 import { recordOperatorAudit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/secrets.ts';

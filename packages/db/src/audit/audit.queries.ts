@@ -1,21 +1,6 @@
-import type { MemberId } from '@tessera/domain';
+import type { AuditEntry } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
-
-export interface AuditEntry {
-  id: string;
-  actorMemberId: MemberId | null;
-  actorTokenId: string | null;
-  /** `<entity>.<verb>`, as `profile.update` */
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  createdAt: Date;
-}
 
 function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);

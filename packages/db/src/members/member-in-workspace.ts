@@ -1,10 +1,4 @@
-import type { Member } from './member.queries.ts';
-
-/** A member together with the workspace it belongs to: who a request acts as. */
-export interface MemberInWorkspace extends Member {
-  workspaceSlug: string;
-  workspaceName: string;
-}
+import type { Member, MemberInWorkspace } from '@tessera/domain';
 
 export const memberInWorkspaceColumns = [
   'members.workspace_id',

@@ -1,19 +1,13 @@
-import { DomainError, type MemberId, type Role, type WorkspaceId } from '@tessera/domain';
+import {
+  DomainError,
+  type Member,
+  type MemberInWorkspace,
+  type Role,
+  type WorkspaceId,
+} from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
-import {
-  memberInWorkspaceColumns,
-  toMemberInWorkspace,
-  type MemberInWorkspace,
-} from './member-in-workspace.ts';
-
-export interface Member {
-  workspaceId: WorkspaceId;
-  id: MemberId;
-  email: string;
-  name: string;
-  role: Role;
-}
+import { memberInWorkspaceColumns, toMemberInWorkspace } from './member-in-workspace.ts';
 
 const memberColumns = ['workspace_id', 'id', 'email', 'name', 'role'] as const;
 

@@ -4,7 +4,13 @@ import type { Db } from '../client.ts';
 import { createTestDb } from '../testing/test-database.ts';
 import { insertWorkspace } from '../workspaces/workspace.queries.ts';
 import type { Scope } from '../shared/scope.ts';
-import { deleteProfile, findProfile, insertProfile, listProfiles, updateProfile } from './profile.queries.ts';
+import {
+  deleteProfileRow,
+  findProfile,
+  findProfilePage,
+  insertProfile,
+  updateProfileRow,
+} from './profile.queries.ts';
 
 let database: Db;
 let workspaceId: string;
@@ -45,9 +51,9 @@ describe('profile queries', () => {
   it('keep workspaces apart', async () => {
     const created = await insertProfile(database.db, scope, newProfile());
     expect(await findProfile(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBeUndefined();
-    expect(await deleteProfile(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBe(false);
+    expect(await deleteProfileRow(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBe(false);
     expect(
-      await listProfiles(database.db, { workspaceId: otherWorkspaceId }, { limit: 10, after: undefined }),
+      await findProfilePage(database.db, { workspaceId: otherWorkspaceId }, { limit: 10, after: undefined }),
     ).toEqual([]);
   });
 
@@ -96,7 +102,7 @@ describe('profile queries', () => {
     const seen: string[] = [];
     let after: { createdAt: Date; id: string } | undefined;
     for (;;) {
-      const page = await listProfiles(database.db, scope, { limit: 3, after });
+      const page = await findProfilePage(database.db, scope, { limit: 3, after });
       seen.push(...page.map((profile) => profile.id));
       const last = page.at(-1);
       if (page.length < 3 || !last) break;
@@ -111,7 +117,7 @@ describe('profile queries', () => {
   it('bump the version and the update time on update', async () => {
     const created = await insertProfile(database.db, scope, newProfile());
     const later = new Date('2026-03-01T00:00:00Z');
-    const updated = await updateProfile(database.db, scope, created.id, {
+    const updated = await updateProfileRow(database.db, scope, created.id, {
       firstName: 'Maria',
       middleName: null,
       lastName: 'Smith',
@@ -128,7 +134,7 @@ describe('profile queries', () => {
 
   it('delete a profile once', async () => {
     const created = await insertProfile(database.db, scope, newProfile());
-    expect(await deleteProfile(database.db, scope, created.id)).toBe(true);
-    expect(await deleteProfile(database.db, scope, created.id)).toBe(false);
+    expect(await deleteProfileRow(database.db, scope, created.id)).toBe(true);
+    expect(await deleteProfileRow(database.db, scope, created.id)).toBe(false);
   });
 });

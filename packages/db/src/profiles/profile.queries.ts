@@ -76,7 +76,7 @@ export async function findProfileByEmail(
 }
 
 /** A page of profiles, newest first, starting after `after`. */
-export async function listProfiles(
+export async function findProfilePage(
   db: Executor,
   scope: Scope,
   page: { limit: number; after: KeysetPosition | undefined },
@@ -96,7 +96,7 @@ export async function listProfiles(
 }
 
 /** Writes new field values and bumps the version. */
-export async function updateProfile(
+export async function updateProfileRow(
   db: Executor,
   scope: Scope,
   id: string,
@@ -123,7 +123,7 @@ export async function updateProfile(
   }
 }
 
-export async function deleteProfile(db: Executor, scope: Scope, id: string): Promise<boolean> {
+export async function deleteProfileRow(db: Executor, scope: Scope, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('profiles')
     .where('workspace_id', '=', scope.workspaceId)

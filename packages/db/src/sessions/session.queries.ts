@@ -1,12 +1,8 @@
-import type { MemberId } from '@tessera/domain';
+import type { MemberId, MemberInWorkspace } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
 import { executePrepared } from '../shared/prepared.ts';
-import {
-  memberInWorkspaceColumns,
-  toMemberInWorkspace,
-  type MemberInWorkspace,
-} from '../members/member-in-workspace.ts';
+import { memberInWorkspaceColumns, toMemberInWorkspace } from '../members/member-in-workspace.ts';
 
 export interface NewSession {
   id: string;

@@ -1,23 +1,8 @@
-import type { MemberId } from '@tessera/domain';
+import type { ApiToken, MemberId, MemberInWorkspace } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
 import { executePrepared } from '../shared/prepared.ts';
-import {
-  memberInWorkspaceColumns,
-  toMemberInWorkspace,
-  type MemberInWorkspace,
-} from '../members/member-in-workspace.ts';
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  memberId: MemberId;
-  memberEmail: string;
-  lastFour: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
+import { memberInWorkspaceColumns, toMemberInWorkspace } from '../members/member-in-workspace.ts';
 
 export interface NewApiToken {
   id: string;
@@ -83,7 +68,7 @@ export async function findToken(db: Executor, scope: Scope, id: string): Promise
 }
 
 /** The workspace's tokens, live ones first, newest first. */
-export async function listTokens(db: Executor, scope: Scope): Promise<ApiToken[]> {
+export async function findTokens(db: Executor, scope: Scope): Promise<ApiToken[]> {
   const rows = await tokensOf(db, scope)
     .orderBy((eb) => eb('api_tokens.revoked_at', 'is', null), 'desc')
     .orderBy('api_tokens.created_at', 'desc')
@@ -93,7 +78,7 @@ export async function listTokens(db: Executor, scope: Scope): Promise<ApiToken[]
 }
 
 /** Marks a live token revoked; returns it, or undefined if there is no live token with this id. */
-export async function revokeToken(
+export async function markTokenRevoked(
   db: Executor,
   scope: Scope,
   id: string,

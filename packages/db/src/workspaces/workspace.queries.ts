@@ -1,13 +1,6 @@
-import { DomainError, type WorkspaceId } from '@tessera/domain';
+import { DomainError, type Workspace } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
-
-export interface Workspace {
-  id: WorkspaceId;
-  slug: string;
-  name: string;
-  createdAt: Date;
-}
 
 const workspaceColumns = ['id', 'slug', 'name', 'created_at'] as const;
 

@@ -10,3 +10,18 @@ export type CreateTokenInput = z.output<typeof createTokenInput>;
 
 export const tokenIdInput = z.object({ id: idSchema });
 export type TokenIdInput = z.output<typeof tokenIdInput>;
+
+/** What may leave the server of a token. */
+export const tokenOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  memberId: z.string(),
+  memberEmail: z.string(),
+  lastFour: z.string(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+
+/** A token just issued, with its secret: the only time the secret is shown. */
+export const issuedTokenOutput = z.object({ token: tokenOutput, secret: z.string() });

@@ -1,0 +1,2 @@
+export * from './profile.queries.ts';
+export * from './profile-audit.ts';

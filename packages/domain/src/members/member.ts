@@ -1,0 +1,17 @@
+import type { MemberId, WorkspaceId } from '../shared/ids.ts';
+import type { Role } from './role.ts';
+
+/** A person who signs in to the console or owns API tokens, in one workspace. */
+export interface Member {
+  workspaceId: WorkspaceId;
+  id: MemberId;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** A member together with the workspace it belongs to: who a request acts as. */
+export interface MemberInWorkspace extends Member {
+  workspaceSlug: string;
+  workspaceName: string;
+}
