@@ -1,69 +1,20 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { FieldIssue } from '@tessera/api';
-import { splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
-import type { RouterOutputs } from '../../lib/trpc.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { profileFields, type ProfileFieldSpec, type ProfileFormValues } from './profile-form.fields.ts';
+import type { ProfileFormState } from './use-profile-form.ts';
 
-export type Profile = RouterOutputs['profiles']['get'];
-
-export const profileFieldNames = ['firstName', 'middleName', 'lastName', 'email'] as const;
-type ProfileFieldName = (typeof profileFieldNames)[number];
-export type ProfileFormValues = Record<ProfileFieldName, string>;
-
-export const emptyProfileValues: ProfileFormValues = {
-  firstName: '',
-  middleName: '',
-  lastName: '',
-  email: '',
-};
-
-export function profileValuesOf(profile: Profile): ProfileFormValues {
-  return {
-    firstName: profile.firstName,
-    middleName: profile.middleName ?? '',
-    lastName: profile.lastName ?? '',
-    email: profile.email ?? '',
-  };
-}
-
-const noErrors: SplitErrors = { fields: {}, form: null };
-
-/** The state of a profile form: its values, the errors to show, and how often a submit was refused. */
-export function useProfileForm(initial: ProfileFormValues) {
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
-  return {
-    values,
-    errors,
-    attempt,
-    change(field: ProfileFieldName, value: string) {
-      setValues((current) => ({ ...current, [field]: value }));
-      setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
-    },
-    /** Shows why a submit was refused and moves the focus to the first field at fault. */
-    refuse(next: SplitErrors) {
-      setErrors(next);
-      setAttempt((count) => count + 1);
-    },
-    refuseIssues(issues: FieldIssue[]) {
-      setErrors(splitIssues(issues, profileFieldNames));
-      setAttempt((count) => count + 1);
-    },
-    clearErrors() {
-      setErrors(noErrors);
-    },
-    reset(next: ProfileFormValues) {
-      setValues(next);
-      setErrors(noErrors);
-    },
-  };
-}
-
-export type ProfileFormState = ReturnType<typeof useProfileForm>;
+// The profile pages and the profile cache import these from here.
+export {
+  emptyProfileValues,
+  profileFieldNames,
+  profileValuesOf,
+  type Profile,
+  type ProfileFormValues,
+} from './profile-form.fields.ts';
+export { useProfileForm } from './use-profile-form.ts';
 
 interface ProfileFormProps {
   form: ProfileFormState;
@@ -99,41 +50,15 @@ export function ProfileForm({
       {notice}
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
       <div className="form-grid">
-        <TextField
-          id="firstName"
-          label="First name"
-          required
-          autoComplete="off"
-          value={values.firstName}
-          onValueChange={(value) => form.change('firstName', value)}
-          error={errors.fields.firstName}
-        />
-        <TextField
-          id="middleName"
-          label="Middle name"
-          autoComplete="off"
-          value={values.middleName}
-          onValueChange={(value) => form.change('middleName', value)}
-          error={errors.fields.middleName}
-        />
-        <TextField
-          id="lastName"
-          label="Last name"
-          autoComplete="off"
-          value={values.lastName}
-          onValueChange={(value) => form.change('lastName', value)}
-          error={errors.fields.lastName}
-        />
-        <TextField
-          id="email"
-          label="Email"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          value={values.email}
-          onValueChange={(value) => form.change('email', value)}
-          error={errors.fields.email}
-        />
+        {profileFields.map((field) => (
+          <FieldInput
+            key={field.name}
+            field={field}
+            value={values[field.name]}
+            error={errors.fields[field.name]}
+            onValueChange={(value) => form.change(field.name, value)}
+          />
+        ))}
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={isPending}>
@@ -145,4 +70,30 @@ export function ProfileForm({
       </div>
     </form>
   );
+}
+
+interface FieldInputProps {
+  field: ProfileFieldSpec;
+  value: string;
+  error: string | undefined;
+  onValueChange: (value: string) => void;
+}
+
+function FieldInput({ field, value, error, onValueChange }: FieldInputProps): ReactElement {
+  const common = {
+    id: field.name,
+    label: field.label,
+    required: field.isRequired,
+    hint: field.hint,
+    autoComplete: 'off',
+    value,
+    onValueChange,
+    error,
+  };
+  switch (field.kind) {
+    case 'text':
+      return <TextField {...common} />;
+    case 'email':
+      return <TextField {...common} type="email" spellCheck={false} />;
+  }
 }
