@@ -1,12 +1,14 @@
 import { authRouter } from './auth/auth.router.ts';
 import { profilesRouter } from './profiles/profiles.router.ts';
 import { tokensRouter } from './tokens/tokens.router.ts';
+import { workspaceSettingsRouter } from './workspace-settings/workspace-settings.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
   profiles: profilesRouter,
   tokens: tokensRouter,
+  workspaceSettings: workspaceSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,14 @@
 import type { AuditEntryTable } from './audit/audit-entry.table.ts';
 import type { MemberTable } from './members/member.table.ts';
-import type { ProfileTable } from './profiles/profile.table.ts';
+import type { ContactPointTable, ProfileTable } from './profiles/profile.table.ts';
 import type { SessionTable } from './sessions/session.table.ts';
 import type { ApiTokenTable } from './tokens/token.table.ts';
+import type {
+  LocationTable,
+  ProfileStatusTable,
+  TierTable,
+  WorkspaceSettingsTable,
+} from './workspace-settings/workspace-settings.table.ts';
 import type { WorkspaceTable } from './workspaces/workspace.table.ts';
 
 /** Every table, by name; each feature's table is described beside its queries. */
@@ -13,4 +19,9 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_entries: AuditEntryTable;
   profiles: ProfileTable;
+  contact_points: ContactPointTable;
+  workspace_settings: WorkspaceSettingsTable;
+  locations: LocationTable;
+  tiers: TierTable;
+  profile_statuses: ProfileStatusTable;
 }

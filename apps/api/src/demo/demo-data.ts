@@ -1,6 +1,7 @@
 import { insertProfile } from '@tessera/db/profiles';
+import { saveWorkspaceSettings } from '@tessera/db/workspace-settings';
 import { findWorkspaceBySlug } from '@tessera/db/workspaces';
-import { isDomainError } from '@tessera/domain';
+import { isDomainError, newProfileDefaults } from '@tessera/domain';
 import type { AppDeps } from '../context.ts';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';
 
@@ -54,6 +55,33 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
       deps,
       { name: 'Demo', slug: demoSignIn.workspace, owner },
       async (trx, workspace) => {
+        const scope = { workspaceId: workspace.id };
+        const locations = ['Sydney', 'Melbourne', 'Auckland'].map((name) => ({
+          id: deps.newId(),
+          name,
+          externalId: `store-${name.toLowerCase()}`,
+        }));
+        await saveWorkspaceSettings(
+          trx,
+          scope,
+          {
+            defaultPhoneRegion: 'AU',
+            timeZone: 'Australia/Sydney',
+            currencies: ['AUD', 'NZD', 'USD'],
+            locations,
+            statuses: [
+              { handle: 'influencer', name: 'Influencer' },
+              { handle: 'media', name: 'Media' },
+              { handle: 'staff', name: 'Staff' },
+            ],
+            tiers: [
+              { id: deps.newId(), handle: 'silver', name: 'Silver', rank: 1 },
+              { id: deps.newId(), handle: 'gold', name: 'Gold', rank: 2 },
+            ],
+          },
+          new Date(start),
+        );
+        const countries = ['036', '554', '840', '826', null];
         for (let index = 0; index < 60; index++) {
           const firstName = firstNames[index % firstNames.length] ?? 'Ada';
           const lastName = lastNames[(index * 5) % lastNames.length] ?? 'Lovelace';
@@ -61,11 +89,22 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
             trx,
             { workspaceId: workspace.id },
             {
+              ...newProfileDefaults,
               id: deps.newId(),
               firstName,
               middleName: middleNames[index % middleNames.length] ?? null,
               lastName,
               email: `${firstName}.${lastName}.${index}@example.com`.toLowerCase(),
+              mobilePhone: index % 3 === 0 ? null : `+61412${String(100_000 + index * 137).slice(-6)}`,
+              birthYear: index % 4 === 0 ? null : 1950 + ((index * 7) % 50),
+              birthMonth: (index % 12) + 1,
+              birthDay: ((index * 11) % 28) + 1,
+              countryNumericCode: countries[index % countries.length] ?? null,
+              currency: index % 2 === 0 ? 'AUD' : null,
+              preferredLocationId: locations[index % 4]?.id ?? null,
+              tags: index % 5 === 0 ? ['vip'] : [],
+              statuses: index % 7 === 0 ? ['staff'] : [],
+              addresses: [],
               now: new Date(start + index * 24 * 60 * 60 * 1000),
             },
           );

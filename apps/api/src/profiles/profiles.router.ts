@@ -4,6 +4,7 @@ import {
   profileEmailInput,
   profileIdInput,
   profileOutput,
+  setProfileTierInput,
   updateProfileInput,
   upsertProfileInput,
 } from '@tessera/domain';
@@ -15,6 +16,9 @@ import {
   getProfile,
   getProfileByEmail,
   listProfiles,
+  purgeProfile,
+  restoreProfile,
+  setTier,
   updateProfile,
   upsertProfile,
 } from './profiles.service.ts';
@@ -49,6 +53,18 @@ export const profilesRouter = router({
     .mutation(({ ctx, input }) => updateProfile(ctx, input)),
   delete: permittedProcedure('profiles.delete')
     .input(profileIdInput)
-    .output(z.object({ id: z.string() }))
+    .output(profileOutput)
     .mutation(({ ctx, input }) => deleteProfile(ctx, input)),
+  restore: permittedProcedure('profiles.delete')
+    .input(profileIdInput)
+    .output(profileOutput)
+    .mutation(({ ctx, input }) => restoreProfile(ctx, input)),
+  purge: permittedProcedure('profiles.purge')
+    .input(profileIdInput)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => purgeProfile(ctx, input)),
+  setTier: permittedProcedure('profiles.setTier')
+    .input(setProfileTierInput)
+    .output(profileOutput)
+    .mutation(({ ctx, input }) => setTier(ctx, input)),
 });

@@ -1,4 +1,18 @@
 import {
+  auditedProfile,
+  deleteProfileRow,
+  findProfile,
+  findProfileByEmail,
+  findProfilePage,
+  insertProfile,
+  markProfileDeleted,
+  restoreProfileRow,
+  setProfileTier,
+  updateProfileRow,
+  upsertProfileByEmail,
+} from '@tessera/db/profiles';
+import { findWorkspaceSettings } from '@tessera/db/workspace-settings';
+import {
   decodeCursor,
   DomainError,
   encodeCursor,
@@ -8,36 +22,44 @@ import {
   type Profile,
   type ProfileEmailInput,
   type ProfileIdInput,
-  type UpsertProfileInput,
+  type ProfileView,
+  type SetProfileTierInput,
   type UpdateProfileInput,
+  type UpsertProfileInput,
+  type WorkspaceSettings,
 } from '@tessera/domain';
-import {
-  auditedProfile,
-  deleteProfileRow,
-  findProfile,
-  findProfileByEmail,
-  findProfilePage,
-  insertProfile,
-  updateProfileRow,
-  upsertProfileByEmail,
-} from '@tessera/db/profiles';
+import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { resolveProfileFields } from './profile-input.ts';
+import { needsSettings, toProfileView } from './profile-view.ts';
 
 function notFound(id: string): DomainError {
   return new DomainError('PROFILE_NOT_FOUND', 'No profile has this id', { path: 'id', details: { id } });
 }
 
-export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<Profile> {
+/** Reads the workspace's settings once, when first asked. */
+function settingsOf(ctx: MemberContext, db: Executor): () => Promise<WorkspaceSettings> {
+  let settings: Promise<WorkspaceSettings> | undefined;
+  return () => (settings ??= findWorkspaceSettings(db, ctx.scope));
+}
+
+async function view(ctx: MemberContext, profile: Profile, db: Executor = ctx.db): Promise<ProfileView> {
+  const settings = needsSettings(profile) ? await findWorkspaceSettings(db, ctx.scope) : undefined;
+  return toProfileView(profile, settings, ctx.clock.now());
+}
+
+async function views(ctx: MemberContext, profiles: Profile[]): Promise<ProfileView[]> {
+  const settings = profiles.some(needsSettings) ? await findWorkspaceSettings(ctx.db, ctx.scope) : undefined;
+  const now = ctx.clock.now();
+  return profiles.map((profile) => toProfileView(profile, settings, now));
+}
+
+export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<ProfileView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const profile = await insertProfile(trx, ctx.scope, {
-      id: ctx.newId(),
-      firstName: input.firstName,
-      middleName: input.middleName ?? null,
-      lastName: input.lastName ?? null,
-      email: input.email ?? null,
-      now: ctx.clock.now(),
-    });
+    const now = ctx.clock.now();
+    const fields = await resolveProfileFields(input, undefined, settingsOf(ctx, trx), now);
+    const profile = await insertProfile(trx, ctx.scope, { ...fields, id: ctx.newId(), now });
     await recordAudit(trx, ctx, {
       action: 'profile.create',
       entityType: 'profile',
@@ -45,16 +67,16 @@ export async function createProfile(ctx: MemberContext, input: CreateProfileInpu
       before: null,
       after: auditedProfile(profile),
     });
-    return profile;
+    return view(ctx, profile, trx);
   });
 }
 
 export async function upsertProfile(
   ctx: MemberContext,
   input: UpsertProfileInput,
-): Promise<Profile & { isCreated: boolean }> {
+): Promise<ProfileView & { isCreated: boolean }> {
   const { member, tokenId } = ctx.actor;
-  return upsertProfileByEmail(
+  const { isCreated, ...profile } = await upsertProfileByEmail(
     ctx.db,
     ctx.scope,
     { id: ctx.newId(), ...input, now: ctx.clock.now() },
@@ -66,32 +88,35 @@ export async function upsertProfile(
       ip: ctx.ip,
     },
   );
+  return { ...(await view(ctx, profile)), isCreated };
 }
 
-export async function getProfileByEmail(ctx: MemberContext, input: ProfileEmailInput): Promise<Profile> {
+export async function getProfileByEmail(ctx: MemberContext, input: ProfileEmailInput): Promise<ProfileView> {
   const profile = await findProfileByEmail(ctx.db, ctx.scope, input.email);
   if (!profile) throw new DomainError('PROFILE_NOT_FOUND', 'No profile has this email', { path: 'email' });
-  return profile;
+  return view(ctx, profile);
 }
 
-export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Promise<Profile> {
+/** A profile by id, deleted ones included: their lifecycle says so. */
+export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Promise<ProfileView> {
   const profile = await findProfile(ctx.db, ctx.scope, input.id);
   if (!profile) throw notFound(input.id);
-  return profile;
+  return view(ctx, profile);
 }
 
-export async function listProfiles(ctx: MemberContext, input: ListProfilesInput): Promise<Page<Profile>> {
+/** A page of the workspace's profiles, newest first; deleted ones are left out. */
+export async function listProfiles(ctx: MemberContext, input: ListProfilesInput): Promise<Page<ProfileView>> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await findProfilePage(ctx.db, ctx.scope, {
-    limit: input.limit + 1,
-    after,
-  });
+  const rows = await findProfilePage(ctx.db, ctx.scope, { limit: input.limit + 1, after });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+  return {
+    items: await views(ctx, items),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+  };
 }
 
-export async function updateProfile(ctx: MemberContext, input: UpdateProfileInput): Promise<Profile> {
+export async function updateProfile(ctx: MemberContext, input: UpdateProfileInput): Promise<ProfileView> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findProfile(trx, ctx.scope, input.id, { forUpdate: true });
     if (!before) throw notFound(input.id);
@@ -105,13 +130,16 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
         },
       );
     }
-    const after = await updateProfileRow(trx, ctx.scope, input.id, {
-      firstName: input.firstName ?? before.firstName,
-      middleName: input.middleName === undefined ? before.middleName : input.middleName,
-      lastName: input.lastName === undefined ? before.lastName : input.lastName,
-      email: input.email === undefined ? before.email : input.email,
-      now: ctx.clock.now(),
-    });
+    if (before.lifecycle === 'deleted') {
+      throw new DomainError('PROFILE_DELETED', 'This profile is deleted: restore it to change it', {
+        path: 'id',
+        details: { id: input.id },
+      });
+    }
+    const { id: _id, version: _version, ...changes } = input;
+    const now = ctx.clock.now();
+    const fields = await resolveProfileFields(changes, before, settingsOf(ctx, trx), now);
+    const after = await updateProfileRow(trx, ctx.scope, input.id, { ...fields, now });
     await recordAudit(trx, ctx, {
       action: 'profile.update',
       entityType: 'profile',
@@ -119,22 +147,88 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
       before: auditedProfile(before),
       after: auditedProfile(after),
     });
-    return after;
+    return view(ctx, after, trx);
   });
 }
 
-export async function deleteProfile(ctx: MemberContext, input: ProfileIdInput): Promise<{ id: string }> {
+/** Moves a profile to `deleted`: hidden from lists, still found by id, restorable. */
+export async function deleteProfile(ctx: MemberContext, input: ProfileIdInput): Promise<ProfileView> {
+  return changeLifecycle(ctx, input, 'profile.delete', markProfileDeleted, 'PROFILE_DELETED');
+}
+
+export async function restoreProfile(ctx: MemberContext, input: ProfileIdInput): Promise<ProfileView> {
+  return changeLifecycle(ctx, input, 'profile.restore', restoreProfileRow, 'PROFILE_NOT_DELETED');
+}
+
+async function changeLifecycle(
+  ctx: MemberContext,
+  input: ProfileIdInput,
+  action: string,
+  change: typeof markProfileDeleted,
+  refusal: 'PROFILE_DELETED' | 'PROFILE_NOT_DELETED',
+): Promise<ProfileView> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findProfile(trx, ctx.scope, input.id, { forUpdate: true });
     if (!before) throw notFound(input.id);
-    await deleteProfileRow(trx, ctx.scope, input.id);
+    const after = await change(trx, ctx.scope, input.id, ctx.clock.now());
+    if (!after) {
+      const message =
+        refusal === 'PROFILE_DELETED' ? 'This profile is deleted already' : 'This profile is not deleted';
+      throw new DomainError(refusal, message, { path: 'id', details: { id: input.id } });
+    }
     await recordAudit(trx, ctx, {
-      action: 'profile.delete',
+      action,
       entityType: 'profile',
-      entityId: before.id,
+      entityId: after.id,
       before: auditedProfile(before),
+      after: auditedProfile(after),
+    });
+    return view(ctx, after, trx);
+  });
+}
+
+/**
+ * Erases a profile and everything personal it holds, for good; its email and phones become free.
+ * The audit entry keeps only that it happened, and to which id.
+ */
+export async function purgeProfile(ctx: MemberContext, input: ProfileIdInput): Promise<{ id: string }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await deleteProfileRow(trx, ctx.scope, input.id))) throw notFound(input.id);
+    await recordAudit(trx, ctx, {
+      action: 'profile.purge',
+      entityType: 'profile',
+      entityId: input.id,
+      before: null,
       after: null,
     });
-    return { id: before.id };
+    return { id: input.id };
+  });
+}
+
+export async function setTier(ctx: MemberContext, input: SetProfileTierInput): Promise<ProfileView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await findProfile(trx, ctx.scope, input.id, { forUpdate: true });
+    if (!before) throw notFound(input.id);
+    let tierId: string | null = null;
+    if (input.tier !== null) {
+      const tier = (await findWorkspaceSettings(trx, ctx.scope)).tiers.find(
+        (each) => each.handle === input.tier,
+      );
+      if (!tier)
+        throw new DomainError('INVALID_FIELD', `${input.tier} is not one of the workspace's tiers`, {
+          path: 'tier',
+        });
+      tierId = tier.id;
+    }
+    const after = await setProfileTier(trx, ctx.scope, input.id, tierId, ctx.clock.now());
+    if (!after) throw notFound(input.id);
+    await recordAudit(trx, ctx, {
+      action: 'profile.set_tier',
+      entityType: 'profile',
+      entityId: after.id,
+      before: auditedProfile(before),
+      after: auditedProfile(after),
+    });
+    return view(ctx, after, trx);
   });
 }

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as createFoundation from './202611231400_create_foundation.ts';
 import * as keySecretsByWorkspace from './202611291200_key_secrets_by_workspace.ts';
 import * as requireAuditBeforeOnUpdate from './202611291210_require_audit_before_on_update.ts';
+import * as completeTheProfile from './202611291300_complete_the_profile.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '202611231400_create_foundation': createFoundation,
   '202611291200_key_secrets_by_workspace': keySecretsByWorkspace,
   '202611291210_require_audit_before_on_update': requireAuditBeforeOnUpdate,
+  '202611291300_complete_the_profile': completeTheProfile,
 };
 
 export const migrationProvider: MigrationProvider = {

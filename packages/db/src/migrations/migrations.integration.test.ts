@@ -27,14 +27,20 @@ describe('migrations', () => {
               database.db,
             )
           ).rows.map((row) => row.tablename);
-        expect(await tables()).toEqual([
+        const all = [
           'api_tokens',
           'audit_entries',
+          'contact_points',
+          'locations',
           'members',
+          'profile_statuses',
           'profiles',
           'sessions',
+          'tiers',
+          'workspace_settings',
           'workspaces',
-        ]);
+        ];
+        expect(await tables()).toEqual(all);
 
         const migrator = new Migrator({ db: database.db, provider: migrationProvider });
         const down = await migrator.migrateTo(NO_MIGRATIONS);
@@ -43,7 +49,7 @@ describe('migrations', () => {
 
         const up = await migrator.migrateToLatest();
         expect(up.error).toBeUndefined();
-        expect(await tables()).toHaveLength(6);
+        expect(await tables()).toEqual(all);
       } finally {
         await database.close();
       }

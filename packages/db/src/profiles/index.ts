@@ -1,2 +1,3 @@
 export * from './profile.queries.ts';
 export * from './profile-audit.ts';
+export type { ProfileFields } from './profile.rows.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newProfileDefaults } from '@tessera/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client.ts';
 import { createTestDb } from '../testing/test-database.ts';
@@ -32,6 +33,10 @@ beforeEach(async () => {
 
 function newProfile(fields: { email?: string | null; now?: Date } = {}) {
   return {
+    ...newProfileDefaults,
+    tags: [],
+    statuses: [],
+    addresses: [],
     id: randomUUID(),
     firstName: 'Mary',
     middleName: 'Jane',
@@ -118,6 +123,8 @@ describe('profile queries', () => {
     const created = await insertProfile(database.db, scope, newProfile());
     const later = new Date('2026-03-01T00:00:00Z');
     const updated = await updateProfileRow(database.db, scope, created.id, {
+      ...created,
+      lifecycle: 'active',
       firstName: 'Maria',
       middleName: null,
       lastName: 'Smith',

@@ -3,23 +3,37 @@ import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
 import type { ProfileRow } from './profile.table.ts';
-import { profileColumns, toProfile } from './profile.rows.ts';
+import { profileColumns, toProfile, toProfileColumns, type ProfileFields } from './profile.rows.ts';
 import { violatedCheckConstraint, violatedUniqueConstraint } from '../shared/constraints.ts';
 import { executePrepared } from '../shared/prepared.ts';
 import { auditedProfileJson } from './profile-audit.ts';
 
-function emailTaken(error: unknown): DomainError | undefined {
-  return violatedUniqueConstraint(error) === 'profiles_workspace_email_key'
-    ? new DomainError('PROFILE_EMAIL_TAKEN', 'Another profile has this email already', { path: 'email' })
-    : undefined;
+/** The domain error a write's constraint violation means, if it is one of the profile's rules. */
+export function profileConstraintError(error: unknown): DomainError | undefined {
+  const unique = violatedUniqueConstraint(error);
+  const column = (error as { column?: unknown } | null)?.column;
+  if (unique === 'profiles_workspace_email_key' || (unique === contactPointKey && column === 'email')) {
+    return new DomainError('PROFILE_EMAIL_TAKEN', 'Another profile has this email already', {
+      path: 'email',
+    });
+  }
+  if (
+    unique === 'profiles_workspace_mobile_phone_key' ||
+    (unique === contactPointKey && column === 'phone')
+  ) {
+    return new DomainError('PROFILE_PHONE_TAKEN', 'Another profile has this mobile phone already', {
+      path: 'mobilePhone',
+    });
+  }
+  if (unique === 'profiles_workspace_integration_uuid_key') {
+    return new DomainError('PROFILE_INTEGRATION_UUID_TAKEN', 'Another profile has this integration uuid', {
+      path: 'integrationUuid',
+    });
+  }
+  return undefined;
 }
 
-export interface ProfileFields {
-  firstName: string;
-  middleName: string | null;
-  lastName: string | null;
-  email: string | null;
-}
+const contactPointKey = 'contact_points_workspace_key_value_key';
 
 export async function insertProfile(
   db: Executor,
@@ -32,10 +46,7 @@ export async function insertProfile(
       .values({
         workspace_id: scope.workspaceId,
         id: profile.id,
-        first_name: profile.firstName,
-        middle_name: profile.middleName,
-        last_name: profile.lastName,
-        email: profile.email,
+        ...toProfileColumns(profile),
         created_at: profile.now,
         updated_at: profile.now,
       })
@@ -43,7 +54,7 @@ export async function insertProfile(
       .executeTakeFirstOrThrow();
     return toProfile(row);
   } catch (error) {
-    throw emailTaken(error) ?? error;
+    throw profileConstraintError(error) ?? error;
   }
 }
 
@@ -75,13 +86,13 @@ export async function findProfileByEmail(
   return row && toProfile(row);
 }
 
-/** A page of profiles, newest first, starting after `after`. */
+/** A page of profiles that are not deleted, newest first, starting after `after`. */
 export async function findProfilePage(
   db: Executor,
   scope: Scope,
   page: { limit: number; after: KeysetPosition | undefined },
 ): Promise<Profile[]> {
-  let query = profilesOf(db, scope);
+  let query = profilesOf(db, scope).where('lifecycle', '<>', 'deleted');
   if (page.after) {
     const { createdAt, id } = page.after;
     query = query.where((eb) =>
@@ -106,10 +117,7 @@ export async function updateProfileRow(
     const row = await db
       .updateTable('profiles')
       .set((eb) => ({
-        first_name: fields.firstName,
-        middle_name: fields.middleName,
-        last_name: fields.lastName,
-        email: fields.email,
+        ...toProfileColumns(fields),
         updated_at: fields.now,
         version: eb('version', '+', 1),
       }))
@@ -119,8 +127,71 @@ export async function updateProfileRow(
       .executeTakeFirstOrThrow();
     return toProfile(row);
   } catch (error) {
-    throw emailTaken(error) ?? error;
+    throw profileConstraintError(error) ?? error;
   }
+}
+
+/** Moves a profile to `deleted`, remembering its lifecycle for a restore; undefined if it is not there or deleted already. */
+export async function markProfileDeleted(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  now: Date,
+): Promise<Profile | undefined> {
+  const row = await db
+    .updateTable('profiles')
+    .set((eb) => ({
+      lifecycle_before_delete: eb.ref('lifecycle'),
+      lifecycle: 'deleted',
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('id', '=', id)
+    .where('lifecycle', '<>', 'deleted')
+    .returning(profileColumns)
+    .executeTakeFirst();
+  return row && toProfile(row);
+}
+
+/** Brings a deleted profile back to the lifecycle it had; undefined if it is not there or not deleted. */
+export async function restoreProfileRow(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  now: Date,
+): Promise<Profile | undefined> {
+  const row = await db
+    .updateTable('profiles')
+    .set((eb) => ({
+      lifecycle: eb.fn.coalesce('lifecycle_before_delete', sql.lit('active')),
+      lifecycle_before_delete: null,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('id', '=', id)
+    .where('lifecycle', '=', 'deleted')
+    .returning(profileColumns)
+    .executeTakeFirst();
+  return row && toProfile(row);
+}
+
+export async function setProfileTier(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  tierId: string | null,
+  now: Date,
+): Promise<Profile | undefined> {
+  const row = await db
+    .updateTable('profiles')
+    .set((eb) => ({ tier_id: tierId, updated_at: now, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('id', '=', id)
+    .returning(profileColumns)
+    .executeTakeFirst();
+  return row && toProfile(row);
 }
 
 export async function deleteProfileRow(db: Executor, scope: Scope, id: string): Promise<boolean> {
@@ -203,7 +274,7 @@ export async function upsertProfileByEmail(
       return { ...toProfile(row), isCreated: row.is_created };
     } catch (error) {
       if (violatedCheckConstraint(error) === 'audit_entries_update_before_check' && attempt < 3) continue;
-      throw emailTaken(error) ?? error;
+      throw profileConstraintError(error) ?? error;
     }
   }
 }

@@ -1,29 +1,112 @@
-import { fullName, type Profile } from '@tessera/domain';
+import { fullName, type Address, type Gender, type Lifecycle, type Profile } from '@tessera/domain';
 import type { ProfileRow } from './profile.table.ts';
 
 /** The columns a `Profile` is read from. */
 export const profileColumns = [
   'workspace_id',
   'id',
+  'title',
   'first_name',
   'middle_name',
   'last_name',
   'email',
+  'mobile_phone',
+  'secondary_phone',
+  'gender',
+  'birth_year',
+  'birth_month',
+  'birth_day',
+  'country_numeric_code',
+  'currency',
+  'joined_at',
+  'company',
+  'occupation',
+  'avatar_url',
+  'preferred_location_id',
+  'joined_location_id',
+  'tier_id',
+  'tags',
+  'statuses',
+  'addresses',
+  'lifecycle',
+  'enabled',
+  'integration_uuid',
   'version',
   'created_at',
   'updated_at',
 ] as const;
 
-export function toProfile(row: ProfileRow): Profile {
+export type ProfileColumnsRow = Pick<ProfileRow, (typeof profileColumns)[number]>;
+
+export function toProfile(row: ProfileColumnsRow): Profile {
   const name = { firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name };
   return {
     id: row.id,
     workspaceId: row.workspace_id,
+    title: row.title,
     ...name,
     fullName: fullName(name),
     email: row.email,
+    mobilePhone: row.mobile_phone,
+    secondaryPhone: row.secondary_phone,
+    // The database's check constraints allow only these values.
+    gender: row.gender as Gender | null,
+    birthYear: row.birth_year,
+    birthMonth: row.birth_month,
+    birthDay: row.birth_day,
+    countryNumericCode: row.country_numeric_code,
+    currency: row.currency,
+    joinedAt: row.joined_at,
+    company: row.company,
+    occupation: row.occupation,
+    avatarUrl: row.avatar_url,
+    preferredLocationId: row.preferred_location_id,
+    joinedLocationId: row.joined_location_id,
+    tierId: row.tier_id,
+    tags: row.tags,
+    statuses: row.statuses,
+    addresses: row.addresses as Address[],
+    lifecycle: row.lifecycle as Lifecycle,
+    enabled: row.enabled,
+    integrationUuid: row.integration_uuid,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** The fields a client writes, as the columns they are stored in. */
+export type ProfileFields = Omit<
+  Profile,
+  'id' | 'workspaceId' | 'fullName' | 'tierId' | 'lifecycle' | 'version' | 'createdAt' | 'updatedAt'
+> & { lifecycle: Exclude<Lifecycle, 'deleted'> };
+
+export function toProfileColumns(fields: ProfileFields) {
+  return {
+    title: fields.title,
+    first_name: fields.firstName,
+    middle_name: fields.middleName,
+    last_name: fields.lastName,
+    email: fields.email,
+    mobile_phone: fields.mobilePhone,
+    secondary_phone: fields.secondaryPhone,
+    gender: fields.gender,
+    birth_year: fields.birthYear,
+    birth_month: fields.birthMonth,
+    birth_day: fields.birthDay,
+    country_numeric_code: fields.countryNumericCode,
+    currency: fields.currency,
+    joined_at: fields.joinedAt,
+    company: fields.company,
+    occupation: fields.occupation,
+    avatar_url: fields.avatarUrl,
+    preferred_location_id: fields.preferredLocationId,
+    joined_location_id: fields.joinedLocationId,
+    tags: fields.tags,
+    statuses: fields.statuses,
+    addresses: JSON.stringify(fields.addresses),
+    lifecycle: fields.lifecycle,
+    enabled: fields.enabled,
+    integration_uuid: fields.integrationUuid,
   };
 }

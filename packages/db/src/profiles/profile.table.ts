@@ -1,16 +1,49 @@
 import type { Generated, Selectable } from 'kysely';
-import type { CreatedAt } from '../shared/column-types.ts';
+import type { CreatedAt, Json } from '../shared/column-types.ts';
 
 export interface ProfileTable {
   workspace_id: string;
   id: string;
+  title: string | null;
   first_name: string;
   middle_name: string | null;
   last_name: string | null;
   email: string | null;
+  mobile_phone: string | null;
+  secondary_phone: string | null;
+  gender: string | null;
+  birth_year: number | null;
+  birth_month: number | null;
+  birth_day: number | null;
+  country_numeric_code: string | null;
+  currency: string | null;
+  joined_at: Date | null;
+  company: string | null;
+  occupation: string | null;
+  avatar_url: string | null;
+  preferred_location_id: string | null;
+  joined_location_id: string | null;
+  tier_id: string | null;
+  tags: Generated<string[]>;
+  statuses: Generated<string[]>;
+  addresses: Json;
+  lifecycle: Generated<string>;
+  lifecycle_before_delete: string | null;
+  enabled: Generated<boolean>;
+  integration_uuid: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Date;
 }
 
 export type ProfileRow = Selectable<ProfileTable>;
+
+export interface ContactPointTable {
+  workspace_id: string;
+  id: string;
+  profile_id: string;
+  key: string;
+  value: string;
+  created_at: Date;
+  updated_at: Date;
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newProfileDefaults } from '@tessera/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../client.ts';
@@ -23,6 +24,10 @@ describe('prepared statements', () => {
       database.db,
       { workspaceId },
       {
+        ...newProfileDefaults,
+        tags: [],
+        statuses: [],
+        addresses: [],
         id: randomUUID(),
         firstName: 'Pre',
         middleName: null,

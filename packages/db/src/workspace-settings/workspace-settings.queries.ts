@@ -1,0 +1,174 @@
+import type { Location, ProfileStatus, Tier, WorkspaceSettings } from '@tessera/domain';
+import { sql } from 'kysely';
+import type { Executor } from '../client.ts';
+import type { Scope } from '../shared/scope.ts';
+
+/** What a workspace that has never saved its settings has. */
+const defaults = { defaultPhoneRegion: null, timeZone: 'UTC', currencies: [], version: 0 } as const;
+
+/** The workspace's settings with its locations, statuses and tiers, in one round trip. */
+export async function findWorkspaceSettings(db: Executor, scope: Scope): Promise<WorkspaceSettings> {
+  const { rows } = await sql<{
+    default_phone_region: string | null;
+    time_zone: string | null;
+    currencies: string[] | null;
+    version: number | null;
+    locations: Location[];
+    statuses: ProfileStatus[];
+    tiers: Tier[];
+  }>`
+    select s.default_phone_region, s.time_zone, s.currencies, s.version,
+      coalesce((select json_agg(json_build_object('id', l.id, 'name', l.name, 'externalId', l.external_id)
+                                order by l.name, l.id)
+                from locations l where l.workspace_id = w.id), '[]') as locations,
+      coalesce((select json_agg(json_build_object('handle', p.handle, 'name', p.name) order by p.handle)
+                from profile_statuses p where p.workspace_id = w.id), '[]') as statuses,
+      coalesce((select json_agg(json_build_object('id', t.id, 'handle', t.handle, 'name', t.name, 'rank', t.rank)
+                                order by t.rank, t.handle)
+                from tiers t where t.workspace_id = w.id), '[]') as tiers
+    from (select ${scope.workspaceId}::uuid as id) w
+    left join workspace_settings s on s.workspace_id = w.id`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('the settings query returned no row');
+  return {
+    defaultPhoneRegion: row.default_phone_region ?? defaults.defaultPhoneRegion,
+    timeZone: row.time_zone ?? defaults.timeZone,
+    currencies: row.currencies ?? [...defaults.currencies],
+    version: row.version ?? defaults.version,
+    locations: row.locations,
+    statuses: row.statuses,
+    tiers: row.tiers,
+  };
+}
+
+export interface SavedSettings {
+  defaultPhoneRegion: string | null;
+  timeZone: string;
+  currencies: string[];
+  /** Locations with an id keep it; the others are new. */
+  locations: (Omit<Location, 'id'> & { id: string })[];
+  statuses: ProfileStatus[];
+  /** By handle: a tier that keeps its handle keeps its id. */
+  tiers: (Omit<Tier, 'id'> & { id: string })[];
+}
+
+/**
+ * Writes the whole settings. Locations and tiers no longer listed are deleted (profiles that named
+ * them lose them, by their foreign keys); statuses no longer listed are taken off the profiles.
+ * Lock the settings row first (`lockWorkspaceSettings`) so that two saves do not interleave.
+ */
+export async function saveWorkspaceSettings(
+  db: Executor,
+  scope: Scope,
+  settings: SavedSettings,
+  now: Date,
+): Promise<void> {
+  const workspaceId = scope.workspaceId;
+  await db
+    .insertInto('workspace_settings')
+    .values({
+      workspace_id: workspaceId,
+      default_phone_region: settings.defaultPhoneRegion,
+      time_zone: settings.timeZone,
+      currencies: settings.currencies,
+      version: 1,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('workspace_id').doUpdateSet((eb) => ({
+        default_phone_region: eb.ref('excluded.default_phone_region'),
+        time_zone: eb.ref('excluded.time_zone'),
+        currencies: eb.ref('excluded.currencies'),
+        version: eb('workspace_settings.version', '+', 1),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+
+  const keptLocations = settings.locations.map((location) => location.id);
+  await db
+    .deleteFrom('locations')
+    .where('workspace_id', '=', workspaceId)
+    .$if(keptLocations.length > 0, (query) => query.where('id', 'not in', keptLocations))
+    .execute();
+  if (settings.locations.length > 0) {
+    // External ids may move between locations in one save: clear them first, so that the unique
+    // key is checked against the saved list only.
+    await db
+      .updateTable('locations')
+      .set({ external_id: null })
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    await db
+      .insertInto('locations')
+      .values(
+        settings.locations.map((location) => ({
+          workspace_id: workspaceId,
+          id: location.id,
+          name: location.name,
+          external_id: location.externalId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'id']).doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          external_id: eb.ref('excluded.external_id'),
+        })),
+      )
+      .execute();
+  }
+
+  const keptTiers = settings.tiers.map((tier) => tier.handle);
+  await db
+    .deleteFrom('tiers')
+    .where('workspace_id', '=', workspaceId)
+    .$if(keptTiers.length > 0, (query) => query.where('handle', 'not in', keptTiers))
+    .execute();
+  if (settings.tiers.length > 0) {
+    await db
+      .insertInto('tiers')
+      .values(
+        settings.tiers.map((tier) => ({
+          workspace_id: workspaceId,
+          id: tier.id,
+          handle: tier.handle,
+          name: tier.name,
+          rank: tier.rank,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'handle']).doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          rank: eb.ref('excluded.rank'),
+        })),
+      )
+      .execute();
+  }
+
+  const keptStatuses = settings.statuses.map((status) => status.handle);
+  await db.deleteFrom('profile_statuses').where('workspace_id', '=', workspaceId).execute();
+  if (settings.statuses.length > 0) {
+    await db
+      .insertInto('profile_statuses')
+      .values(settings.statuses.map((status) => ({ workspace_id: workspaceId, ...status })))
+      .execute();
+  }
+  await sql`update profiles set statuses = array(
+      select handle from unnest(statuses) as handle where handle = any(${keptStatuses}::text[]))
+    where workspace_id = ${workspaceId} and not (statuses <@ ${keptStatuses}::text[])`.execute(db);
+}
+
+/** Holds the workspace's settings until the transaction ends, making their row if there is none. */
+export async function lockWorkspaceSettings(db: Executor, scope: Scope): Promise<void> {
+  await db
+    .insertInto('workspace_settings')
+    .values({ workspace_id: scope.workspaceId, version: 0, updated_at: new Date(0) })
+    .onConflict((oc) => oc.column('workspace_id').doNothing())
+    .execute();
+  await db
+    .selectFrom('workspace_settings')
+    .select('workspace_id')
+    .where('workspace_id', '=', scope.workspaceId)
+    .forUpdate()
+    .execute();
+}
