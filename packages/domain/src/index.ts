@@ -10,6 +10,7 @@ export * from './profiles/phone.ts';
 export * from './profiles/birthday.ts';
 export * from './profiles/country.ts';
 export * from './profiles/currency.ts';
+export * from './profiles/contact-point.ts';
 export * from './workspace-settings/workspace-settings.ts';
 export * from './workspace-settings/workspace-settings.schemas.ts';
 export * from './members/role.ts';

@@ -10,6 +10,7 @@ import {
 } from '@tessera/domain';
 import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
+import { contactPointsRouter } from './contact-points.router.ts';
 import {
   createProfile,
   deleteProfile,
@@ -27,6 +28,7 @@ const reader = permittedProcedure('profiles.read');
 const writer = permittedProcedure('profiles.write');
 
 export const profilesRouter = router({
+  contactPoints: contactPointsRouter,
   create: writer
     .input(createProfileInput)
     .output(profileOutput)

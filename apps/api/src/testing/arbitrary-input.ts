@@ -59,8 +59,8 @@ export function proceduresOf(router: AnyRouter): ProcedureEntry[] {
   });
 }
 
-export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
 }
 
 export interface ArbitraryOptions {
@@ -187,10 +187,11 @@ export function arbitraryOf(root: JsonSchema, options: ArbitraryOptions = {}): f
  * values invalid, so the optional fields at fault are dropped until what is left passes.
  */
 export function tidyInputOf(schema: z.ZodType, seed: number, fields: 'all' | 'required'): unknown {
-  const candidates = fc.sample(arbitraryOf(jsonSchemaOf(schema), { isTidy: true, fields }), {
-    seed,
-    numRuns: 100,
-  });
+  // What a schema accepts is best told by its input side, but a format that only its output
+  // states (an email checked after trimming) is told by the output side: both are tried.
+  const candidates = (['input', 'output'] as const).flatMap((io) =>
+    fc.sample(arbitraryOf(jsonSchemaOf(schema, io), { isTidy: true, fields }), { seed, numRuns: 100 }),
+  );
   for (const candidate of candidates) {
     let value = candidate;
     for (;;) {
