@@ -17,8 +17,18 @@ describe('seedDemo', () => {
     expect(await seedDemo(app.deps)).toBe('present');
     const workspace = await findWorkspaceBySlug(app.database.db, demoSignIn.workspace);
     if (!workspace) throw new Error('no demo workspace');
-    expect(
-      await findProfilePage(app.database.db, { workspaceId: workspace.id }, { limit: 100, after: undefined }),
-    ).toHaveLength(60);
+    const page = await findProfilePage(
+      app.database.db,
+      { workspaceId: workspace.id },
+      {
+        sortBy: 'createdAt',
+        sortOrder: 'desc',
+        filter: {},
+        limit: 100,
+        offset: 0,
+        after: undefined,
+      },
+    );
+    expect(page).toHaveLength(60);
   });
 });

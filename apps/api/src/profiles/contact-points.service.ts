@@ -12,7 +12,6 @@ import {
 import { findWorkspaceSettings } from '@tessera/db/workspace-settings';
 import {
   DomainError,
-  optionalPhoneSchema,
   type ContactPoint,
   type ContactPointIdInput,
   type ContactPointKey,
@@ -25,6 +24,7 @@ import {
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { phoneInRegion } from './profile-input.ts';
 
 /** The profile field a primary contact point of this key is. */
 const primaryField = { email: 'email', phone: 'mobilePhone' } as const satisfies Record<
@@ -71,13 +71,7 @@ async function storedValue(
 ): Promise<string> {
   if (key === 'email') return value;
   const { defaultPhoneRegion } = await findWorkspaceSettings(trx, ctx.scope);
-  const parsed = optionalPhoneSchema('Phone', defaultPhoneRegion).safeParse(value);
-  if (!parsed.success || parsed.data === null) {
-    throw new DomainError('INVALID_FIELD', parsed.error?.issues[0]?.message ?? 'Phone is required', {
-      path: 'value',
-    });
-  }
-  return parsed.data;
+  return phoneInRegion(defaultPhoneRegion, value, 'value');
 }
 
 /** Sets or clears the profile's primary email or phone; the database's trigger keeps its contact points. */

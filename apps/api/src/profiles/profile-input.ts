@@ -26,10 +26,16 @@ function firstIssue(error: z.ZodError, path: string): DomainError {
   return invalid(at, issue?.message ?? 'Invalid value');
 }
 
-function phone(label: string, path: string, raw: string | null, settings: WorkspaceSettings): string | null {
-  const parsed = optionalPhoneSchema(label, settings.defaultPhoneRegion).safeParse(raw);
+/** A phone as typed, read in the workspace's region, in E.164; refused at `path` if it is not valid. */
+export function phoneInRegion(defaultPhoneRegion: string | null, raw: string, path: string): string {
+  const parsed = optionalPhoneSchema('Phone', defaultPhoneRegion).safeParse(raw);
   if (!parsed.success) throw firstIssue(parsed.error, path);
+  if (parsed.data === null) throw invalid(path, 'Phone is required');
   return parsed.data;
+}
+
+function phone(path: string, raw: string | null, settings: WorkspaceSettings): string | null {
+  return raw === null ? null : phoneInRegion(settings.defaultPhoneRegion, raw, path);
 }
 
 function location(path: string, reference: string | null, settings: WorkspaceSettings): string | null {
@@ -108,11 +114,11 @@ export async function resolveProfileFields(
     mobilePhone:
       input.mobilePhone === undefined || !settings
         ? pick(input.mobilePhone, base.mobilePhone)
-        : phone('Mobile phone', 'mobilePhone', input.mobilePhone, settings),
+        : phone('mobilePhone', input.mobilePhone, settings),
     secondaryPhone:
       input.secondaryPhone === undefined || !settings
         ? pick(input.secondaryPhone, base.secondaryPhone)
-        : phone('Secondary phone', 'secondaryPhone', input.secondaryPhone, settings),
+        : phone('secondaryPhone', input.secondaryPhone, settings),
     gender: pick(input.gender, base.gender),
     ...birthday,
     countryNumericCode: pick(input.countryNumericCode, base.countryNumericCode),

@@ -8,6 +8,7 @@ import {
   markProfileDeleted,
   restoreProfileRow,
   setProfileTier,
+  sortValueOf,
   updateProfileRow,
   upsertProfileByEmail,
 } from '@tessera/db/profiles';
@@ -31,7 +32,7 @@ import {
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { resolveProfileFields } from './profile-input.ts';
+import { phoneInRegion, resolveProfileFields } from './profile-input.ts';
 import { needsSettings, toProfileView } from './profile-view.ts';
 
 function notFound(id: string): DomainError {
@@ -104,15 +105,34 @@ export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Pro
   return view(ctx, profile);
 }
 
-/** A page of the workspace's profiles, newest first; deleted ones are left out. */
+/**
+ * A page of the workspace's profiles, filtered and sorted, after a cursor or an offset; deleted
+ * ones are left out unless the lifecycle filter asks for them.
+ */
 export async function listProfiles(ctx: MemberContext, input: ListProfilesInput): Promise<Page<ProfileView>> {
-  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await findProfilePage(ctx.db, ctx.scope, { limit: input.limit + 1, after });
+  const sort = `${input.sortBy}:${input.sortOrder}`;
+  const after = input.cursor ? decodeCursor(input.cursor, sort) : undefined;
+  const filter = { ...input.filter };
+  if (filter.phone !== undefined) {
+    const { defaultPhoneRegion } = await findWorkspaceSettings(ctx.db, ctx.scope);
+    filter.phone = phoneInRegion(defaultPhoneRegion, filter.phone, 'filter.phone');
+  }
+  const rows = await findProfilePage(ctx.db, ctx.scope, {
+    sortBy: input.sortBy,
+    sortOrder: input.sortOrder,
+    filter,
+    limit: input.limit + 1,
+    offset: input.offset ?? 0,
+    after,
+  });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return {
     items: await views(ctx, items),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor({ sort, value: sortValueOf(last, input.sortBy), id: last.id })
+        : null,
   };
 }
 

@@ -3,6 +3,7 @@ import * as createFoundation from './202611231400_create_foundation.ts';
 import * as keySecretsByWorkspace from './202611291200_key_secrets_by_workspace.ts';
 import * as requireAuditBeforeOnUpdate from './202611291210_require_audit_before_on_update.ts';
 import * as completeTheProfile from './202611291300_complete_the_profile.ts';
+import * as indexProfileLists from './202611291400_index_profile_lists.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '202611291200_key_secrets_by_workspace': keySecretsByWorkspace,
   '202611291210_require_audit_before_on_update': requireAuditBeforeOnUpdate,
   '202611291300_complete_the_profile': completeTheProfile,
+  '202611291400_index_profile_lists': indexProfileLists,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,7 +10,9 @@ import {
   findProfile,
   findProfilePage,
   insertProfile,
+  sortValueOf,
   updateProfileRow,
+  type ProfilePageQuery,
 } from './profile.queries.ts';
 
 let database: Db;
@@ -46,6 +48,15 @@ function newProfile(fields: { email?: string | null; now?: Date } = {}) {
   };
 }
 
+const firstPage: ProfilePageQuery = {
+  sortBy: 'createdAt',
+  sortOrder: 'desc',
+  filter: {},
+  limit: 25,
+  offset: 0,
+  after: undefined,
+};
+
 describe('profile queries', () => {
   it('store a profile and read it back with its full name and version 1', async () => {
     const created = await insertProfile(database.db, scope, newProfile({ email: 'mary@example.com' }));
@@ -58,7 +69,7 @@ describe('profile queries', () => {
     expect(await findProfile(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBeUndefined();
     expect(await deleteProfileRow(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBe(false);
     expect(
-      await findProfilePage(database.db, { workspaceId: otherWorkspaceId }, { limit: 10, after: undefined }),
+      await findProfilePage(database.db, { workspaceId: otherWorkspaceId }, { ...firstPage, limit: 10 }),
     ).toEqual([]);
   });
 
@@ -105,13 +116,13 @@ describe('profile queries', () => {
       ids.push(profile.id);
     }
     const seen: string[] = [];
-    let after: { createdAt: Date; id: string } | undefined;
+    let after: ProfilePageQuery['after'];
     for (;;) {
-      const page = await findProfilePage(database.db, scope, { limit: 3, after });
+      const page = await findProfilePage(database.db, scope, { ...firstPage, limit: 3, after });
       seen.push(...page.map((profile) => profile.id));
       const last = page.at(-1);
       if (page.length < 3 || !last) break;
-      after = { createdAt: last.createdAt, id: last.id };
+      after = { value: sortValueOf(last, 'createdAt'), id: last.id };
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);

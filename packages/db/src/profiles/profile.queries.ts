@@ -1,5 +1,5 @@
-import { DomainError, type KeysetPosition, type Profile } from '@tessera/domain';
-import { sql } from 'kysely';
+import { DomainError, type Profile, type ProfileFilter, type ProfileSortKey } from '@tessera/domain';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
 import type { ProfileRow } from './profile.table.ts';
@@ -86,24 +86,118 @@ export async function findProfileByEmail(
   return row && toProfile(row);
 }
 
-/** A page of profiles that are not deleted, newest first, starting after `after`. */
+/** The expression each sort key orders by; a missing middle or last name sorts as empty. */
+const sortExpressions: Record<ProfileSortKey, RawBuilder<unknown>> = {
+  createdAt: sql`created_at`,
+  updatedAt: sql`updated_at`,
+  firstName: sql`first_name`,
+  middleName: sql`coalesce(middle_name, '')`,
+  lastName: sql`coalesce(last_name, '')`,
+  fullName: sql`full_name`,
+  enabled: sql`enabled`,
+  id: sql`id`,
+};
+
+/** The value a profile has for a sort key, as a cursor keeps it. */
+export function sortValueOf(profile: Profile, key: ProfileSortKey): string | boolean {
+  switch (key) {
+    case 'createdAt':
+      return profile.createdAt.toISOString();
+    case 'updatedAt':
+      return profile.updatedAt.toISOString();
+    case 'middleName':
+      return profile.middleName ?? '';
+    case 'lastName':
+      return profile.lastName ?? '';
+    default:
+      return profile[key];
+  }
+}
+
+export interface ProfilePageQuery {
+  sortBy: ProfileSortKey;
+  sortOrder: 'asc' | 'desc';
+  /** The filters, with a phone already in E.164. */
+  filter: ProfileFilter;
+  limit: number;
+  offset: number;
+  /** The sort value and id of the row the page starts after. */
+  after: { value: string | number | boolean; id: string } | undefined;
+}
+
+/**
+ * A page of the workspace's profiles, filtered, sorted by a key and then by id, starting after a
+ * row (keyset) or an offset. Deleted profiles are left out unless the lifecycle filter asks for them.
+ */
 export async function findProfilePage(
   db: Executor,
   scope: Scope,
-  page: { limit: number; after: KeysetPosition | undefined },
+  page: ProfilePageQuery,
 ): Promise<Profile[]> {
-  let query = profilesOf(db, scope).where('lifecycle', '<>', 'deleted');
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', createdAt),
-        eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
-      ]),
+  const rows = await profilePageQuery(db, scope, page).execute();
+  return rows.map(toProfile);
+}
+
+/** The query `findProfilePage` runs, for a test to read its plan. */
+export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQuery) {
+  const { filter } = page;
+  const sortBy = sortExpressions[page.sortBy];
+  const isTime = page.sortBy === 'createdAt' || page.sortBy === 'updatedAt';
+  let query = profilesOf(db, scope)
+    .where('lifecycle', filter.lifecycle === undefined ? '<>' : '=', filter.lifecycle ?? 'deleted')
+    .$if(filter.enabled !== undefined, (q) => q.where('enabled', '=', filter.enabled ?? true))
+    .$if(filter.firstName !== undefined, (q) => q.where('first_name', '=', filter.firstName ?? ''))
+    .$if(filter.middleName !== undefined, (q) => q.where('middle_name', '=', filter.middleName ?? ''))
+    .$if(filter.lastName !== undefined, (q) => q.where('last_name', '=', filter.lastName ?? ''))
+    .$if(filter.fullName !== undefined, (q) => q.where('full_name', '=', filter.fullName ?? ''))
+    .$if(filter.integrationUuid !== undefined, (q) =>
+      q.where('integration_uuid', '=', filter.integrationUuid ?? ''),
+    )
+    .$if(filter.countryNumericCode !== undefined, (q) =>
+      q.where('country_numeric_code', '=', filter.countryNumericCode ?? ''),
+    )
+    .$if(filter.tag !== undefined, (q) => q.where(sql<boolean>`tags @> array[${filter.tag}]::text[]`))
+    .$if(filter.status !== undefined, (q) =>
+      q.where(sql<boolean>`statuses @> array[${filter.status}]::text[]`),
+    )
+    .$if(filter.createdFrom !== undefined, (q) =>
+      q.where('created_at', '>=', filter.createdFrom ?? new Date(0)),
+    )
+    .$if(filter.createdTo !== undefined, (q) => q.where('created_at', '<=', filter.createdTo ?? new Date(0)))
+    .$if(filter.updatedFrom !== undefined, (q) =>
+      q.where('updated_at', '>=', filter.updatedFrom ?? new Date(0)),
+    )
+    .$if(filter.updatedTo !== undefined, (q) => q.where('updated_at', '<=', filter.updatedTo ?? new Date(0)));
+  // An email or phone filter finds the profile that has it among its contact points, primary or not.
+  for (const [key, value] of [
+    ['email', filter.email],
+    ['phone', filter.phone],
+  ] as const) {
+    if (value === undefined) continue;
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('contact_points')
+        .select('profile_id')
+        .where('workspace_id', '=', scope.workspaceId)
+        .where('key', '=', key)
+        .where('value', '=', value),
     );
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
-  return rows.map(toProfile);
+  if (page.after) {
+    const value = isTime ? new Date(String(page.after.value)) : page.after.value;
+    const comparison = page.sortOrder === 'desc' ? sql.raw('<') : sql.raw('>');
+    query = query.where(
+      page.sortBy === 'id'
+        ? sql<boolean>`id ${comparison} ${page.after.id}`
+        : sql<boolean>`(${sortBy}, id) ${comparison} (${value}, ${page.after.id})`,
+    );
+  }
+  const direction = page.sortOrder === 'desc' ? sql.raw('desc') : sql.raw('asc');
+  return query
+    .orderBy(sql`${sortBy} ${direction}`)
+    .$if(page.sortBy !== 'id', (q) => q.orderBy(sql`id ${direction}`))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 /** Writes new field values and bumps the version. */

@@ -8,6 +8,8 @@ export interface ProfileTable {
   first_name: string;
   middle_name: string | null;
   last_name: string | null;
+  /** generated from first, middle and last name */
+  full_name: Generated<string>;
   email: string | null;
   mobile_phone: string | null;
   secondary_phone: string | null;

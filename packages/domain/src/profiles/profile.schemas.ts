@@ -151,7 +151,70 @@ export const setProfileTierInput = z.object({
 });
 export type SetProfileTierInput = z.output<typeof setProfileTierInput>;
 
-export const listProfilesInput = pageInput.prefault({});
+/** What profiles can be sorted by (reference 002's sort_by); ties are broken by id. */
+export const profileSortKeys = [
+  'createdAt',
+  'updatedAt',
+  'firstName',
+  'middleName',
+  'lastName',
+  'fullName',
+  'enabled',
+  'id',
+] as const;
+export type ProfileSortKey = (typeof profileSortKeys)[number];
+
+/** The deepest page reachable by offset; deeper, a cursor costs the same at any depth. */
+export const profileOffsetMax = 10_000;
+
+const dateBound = (label: string) =>
+  z.union([z.date(), z.iso.datetime({ offset: true, error: `${label} must be a date and time` })]).transform(
+    (value) => (value instanceof Date ? value : new Date(value)),
+  );
+
+/** Filters that combine with each other (reference 002's filter[...]); each is an exact match. */
+export const profileFilterInput = z
+  .object({
+    enabled: z.boolean({ error: 'enabled must be true or false' }),
+    firstName: requiredText('First name'),
+    middleName: requiredText('Middle name'),
+    lastName: requiredText('Last name'),
+    fullName: requiredText('Full name', 800),
+    integrationUuid: requiredText('Integration id'),
+    email: emailSchema,
+    /** Read in the workspace's region, as a profile's phones are. */
+    phone: requiredText('Phone', phoneLengthMax),
+    tag: requiredText('Tag', 100),
+    status: requiredText('Status', 64),
+    /** Deleted profiles are listed only when this asks for them. */
+    lifecycle: z.enum(lifecycles, { error: 'Lifecycle must be temporary, pending, active or deleted' }),
+    countryNumericCode: countryNumericCodeSchema,
+    createdFrom: dateBound('createdFrom'),
+    createdTo: dateBound('createdTo'),
+    updatedFrom: dateBound('updatedFrom'),
+    updatedTo: dateBound('updatedTo'),
+  })
+  .partial();
+export type ProfileFilter = z.output<typeof profileFilterInput>;
+
+export const listProfilesInput = pageInput
+  .extend({
+    /** Rows to skip; a cursor (`cursor`) is the way past the first pages. */
+    offset: z
+      .number()
+      .int()
+      .min(0, 'Offset must be 0 or more')
+      .max(profileOffsetMax, `Offset must be at most ${profileOffsetMax}: page deeper with the cursor`)
+      .optional(),
+    sortBy: z.enum(profileSortKeys, { error: `sortBy must be one of ${profileSortKeys.join(', ')}` }).default('createdAt'),
+    sortOrder: z.enum(['asc', 'desc'], { error: 'sortOrder must be asc or desc' }).default('desc'),
+    filter: profileFilterInput.default({}),
+  })
+  .refine((input) => !(input.cursor && input.offset), {
+    path: ['offset'],
+    message: 'Give either a cursor or an offset, not both',
+  })
+  .prefault({});
 export type ListProfilesInput = z.output<typeof listProfilesInput>;
 
 const phoneOutput = z.object({

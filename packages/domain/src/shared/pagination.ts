@@ -22,27 +22,57 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** The position after a row in a list ordered by `createdAt` then `id`, newest first. */
+/**
+ * Where a page ends in a list sorted by `sort` (`<key>:<asc|desc>`) with ties broken by id: the last
+ * row's sort value (a date as ISO 8601 text) and id. A cursor is good only for the sort it was made in.
+ */
 export interface KeysetPosition {
-  createdAt: Date;
+  sort: string;
+  value: string | number | boolean;
   id: string;
 }
 
-const positionSchema = z.tuple([z.iso.datetime(), z.uuid()]);
+const positionSchema = z.tuple([
+  z.string().regex(/^[a-zA-Z]+:(asc|desc)$/),
+  z.union([z.string(), z.number(), z.boolean()]),
+  z.uuid(),
+]);
 
-export function encodeCursor(position: KeysetPosition): string {
-  const text = JSON.stringify([position.createdAt.toISOString(), position.id]);
-  return btoa(text).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+function malformed(): DomainError {
+  return new DomainError('INVALID_CURSOR', 'The cursor is malformed; start again from the first page', {
+    path: 'cursor',
+  });
 }
 
-export function decodeCursor(cursor: string): KeysetPosition {
+export function encodeCursor(position: KeysetPosition): string {
+  const bytes = new TextEncoder().encode(JSON.stringify([position.sort, position.value, position.id]));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+/** The position a cursor holds; refused unless it was made for `sort`. */
+export function decodeCursor(cursor: string, sort: string): KeysetPosition {
+  let position: KeysetPosition;
   try {
-    const text = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
-    const [createdAt, id] = positionSchema.parse(JSON.parse(text));
-    return { createdAt: new Date(createdAt), id };
+    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(binary, (char) => char.charCodeAt(0)),
+    );
+    const [sortOfCursor, value, id] = positionSchema.parse(JSON.parse(text));
+    position = { sort: sortOfCursor, value, id };
   } catch {
-    throw new DomainError('INVALID_CURSOR', 'The cursor is malformed; start again from the first page', {
-      path: 'cursor',
-    });
+    throw malformed();
   }
+  if (position.sort !== sort) {
+    throw new DomainError(
+      'INVALID_CURSOR',
+      'This cursor belongs to another sort order; start again from the first page',
+      {
+        path: 'cursor',
+      },
+    );
+  }
+  return position;
 }

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../client.ts';
+import { createTestDb, testDriver } from '../testing/test-database.ts';
+import { insertWorkspace } from '../workspaces/workspace.queries.ts';
+import { profilePageQuery, type ProfilePageQuery } from './profile.queries.ts';
+
+// The plans a large workspace needs, checked on a small one: with sequential scans made costly,
+// each hot list query must be able to use its index. A migration that loses an index fails here.
+let database: Db;
+const scope = { workspaceId: randomUUID() };
+
+beforeAll(async () => {
+  database = await createTestDb();
+  await insertWorkspace(database.db, {
+    id: scope.workspaceId,
+    slug: `plans-${scope.workspaceId}`,
+    name: 'Plans',
+  });
+});
+afterAll(() => database.close());
+
+const firstPage: ProfilePageQuery = {
+  sortBy: 'createdAt',
+  sortOrder: 'desc',
+  filter: {},
+  limit: 26,
+  offset: 0,
+  after: undefined,
+};
+const someId = '8a7d5f0e-3b1c-4d2e-9f6a-1b2c3d4e5f60';
+
+const cases: [string, ProfilePageQuery, string][] = [
+  ['the first page, newest first', firstPage, 'profiles_workspace_created_idx'],
+  [
+    'a page after a cursor, oldest first',
+    { ...firstPage, sortOrder: 'asc', after: { value: '2026-01-01T00:00:00.000Z', id: someId } },
+    'profiles_workspace_created_idx',
+  ],
+  ['by update time', { ...firstPage, sortBy: 'updatedAt' }, 'profiles_workspace_updated_idx'],
+  [
+    'by first name after a cursor',
+    { ...firstPage, sortBy: 'firstName', sortOrder: 'asc', after: { value: 'Mary', id: someId } },
+    'profiles_workspace_first_name_idx',
+  ],
+  ['by last name', { ...firstPage, sortBy: 'lastName' }, 'profiles_workspace_last_name_idx'],
+  [
+    'by full name',
+    { ...firstPage, sortBy: 'fullName', sortOrder: 'asc' },
+    'profiles_workspace_full_name_idx',
+  ],
+  ['by id', { ...firstPage, sortBy: 'id', after: { value: someId, id: someId } }, 'profiles_pkey'],
+  [
+    'with an email among the contact points',
+    { ...firstPage, filter: { email: 'a@b.co' } },
+    'contact_points_workspace_key_value_key',
+  ],
+];
+
+describe('the plans of profile lists', () => {
+  for (const [name, page, index] of cases) {
+    it(`use ${index} for ${name}`, async (context) => {
+      if ((await testDriver()) !== 'pg') context.skip('plans are checked on the PostgreSQL server');
+      const plan = await database.db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const rows = await profilePageQuery(trx, scope, page).explain('json');
+        return JSON.stringify(rows);
+      });
+      expect(plan).toContain(index);
+    });
+  }
+});
