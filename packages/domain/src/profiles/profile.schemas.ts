@@ -168,9 +168,9 @@ export type ProfileSortKey = (typeof profileSortKeys)[number];
 export const profileOffsetMax = 10_000;
 
 const dateBound = (label: string) =>
-  z.union([z.date(), z.iso.datetime({ offset: true, error: `${label} must be a date and time` })]).transform(
-    (value) => (value instanceof Date ? value : new Date(value)),
-  );
+  z
+    .union([z.date(), z.iso.datetime({ offset: true, error: `${label} must be a date and time` })])
+    .transform((value) => (value instanceof Date ? value : new Date(value)));
 
 /** Filters that combine with each other (reference 002's filter[...]); each is an exact match. */
 export const profileFilterInput = z
@@ -206,7 +206,9 @@ export const listProfilesInput = pageInput
       .min(0, 'Offset must be 0 or more')
       .max(profileOffsetMax, `Offset must be at most ${profileOffsetMax}: page deeper with the cursor`)
       .optional(),
-    sortBy: z.enum(profileSortKeys, { error: `sortBy must be one of ${profileSortKeys.join(', ')}` }).default('createdAt'),
+    sortBy: z
+      .enum(profileSortKeys, { error: `sortBy must be one of ${profileSortKeys.join(', ')}` })
+      .default('createdAt'),
     sortOrder: z.enum(['asc', 'desc'], { error: 'sortOrder must be asc or desc' }).default('desc'),
     filter: profileFilterInput.default({}),
   })
