@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startTestServer, testPassword, type TestServer } from '@tessera/api/testing';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const webDist = fileURLToPath(new URL('../apps/web/dist', import.meta.url));
+const shotsDir = process.env.CONSOLE_SHOTS_DIR ?? '/tmp/console-shots-2';
 
 let server: TestServer | undefined;
 let browser: Browser | undefined;
@@ -219,6 +220,81 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Revoke token' }).click();
     await page.getByText('Revoked', { exact: false }).first().waitFor();
     await expect.poll(() => focusedElement(page)).toBe('h2 Tokens in this workspace');
+  });
+
+  it('reads phones in the region set in Settings and shows the record with its derived values', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member } = await server.app.newWorkspace('master');
+    mkdirSync(shotsDir, { recursive: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const shoot = async (name: string) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: `${shotsDir}/${name}-desktop.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${shotsDir}/${name}-390.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    };
+    await signIn(page, url, member.email);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Settings');
+    const region = page.getByLabel('Default phone region');
+    await region.fill('Atlantis');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => region.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedElement(page)).toBe('input defaultPhoneRegion');
+    expect(await descriptionOf(region)).toContain('two-letter country code');
+    await region.fill('au');
+    await page.getByLabel('Currencies').fill('AUD');
+    await page.getByRole('button', { name: 'Add location' }).click();
+    await page.getByLabel('Name').first().fill('Sydney');
+    await page.getByLabel('External id').fill('SYD-01');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect(await region.inputValue()).toBe('AU');
+    await shoot('settings');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles' }).click();
+    await page.getByRole('link', { name: 'New profile' }).first().click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 New profile');
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+    const mobile = page.getByLabel('Mobile phone');
+    await mobile.fill('12');
+    await page.getByLabel('Country').selectOption({ label: 'Australia' });
+    await page.getByLabel('Currency').selectOption('AUD');
+    await page.getByLabel('Preferred location').selectOption({ label: 'Sydney (SYD-01)' });
+    await page.getByLabel('Tags').fill('vip, newsletter');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await expect.poll(() => mobile.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedElement(page)).toBe('input mobilePhone');
+    expect(await descriptionOf(mobile)).toMatch(/phone/i);
+    await shoot('profile-form');
+
+    await mobile.fill('0412 345 678');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Ada Lovelace');
+    expect(await detailOf(page, 'Mobile phone').textContent()).toContain('+61412345678');
+    expect(await detailOf(page, 'Country').textContent()).toContain('Australia');
+    expect(await detailOf(page, 'Region').textContent()).toBe('Australia and New Zealand');
+    expect(await detailOf(page, 'Preferred location').textContent()).toContain('Sydney');
+    expect(await detailOf(page, 'Currency').textContent()).toBe('AUD');
+    expect(await detailOf(page, 'Tags').getByRole('listitem').allTextContents()).toEqual([
+      'vip',
+      'newsletter',
+    ]);
+    expect(await detailOf(page, 'Secondary phone').textContent()).toBe('—');
+    await shoot('profile');
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete profile' }).click();
+    await page.getByText('Ada Lovelace was deleted.').waitFor();
+    await page.goBack();
+    await page.getByRole('alert').getByText('Deleted', { exact: true }).waitFor();
+    await shoot('profile-deleted');
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => detailOf(page, 'Lifecycle').textContent()).toBe('Active');
   });
 
   it('serves the console compressed, its hashed files cached for good and its page checked each time', async () => {

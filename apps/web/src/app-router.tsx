@@ -7,6 +7,7 @@ import { EditProfilePage } from './features/profiles/edit-profile-page.tsx';
 import { NewProfilePage } from './features/profiles/new-profile-page.tsx';
 import { ProfileDetailPage } from './features/profiles/profile-detail-page.tsx';
 import { ProfilesListPage, profilesListOptions } from './features/profiles/profiles-list-page.tsx';
+import { SettingsPage } from './features/settings/settings-page.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage } from './layout/not-found-page.tsx';
@@ -41,6 +42,7 @@ export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClien
             { path: 'profiles/:id', element: <ProfileDetailPage /> },
             { path: 'profiles/:id/edit', element: <EditProfilePage /> },
             { path: 'tokens', element: <TokensPage /> },
+            { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -27,15 +27,20 @@ function firstIssue(error: z.ZodError, path: string): DomainError {
 }
 
 /** A phone as typed, read in the workspace's region, in E.164; refused at `path` if it is not valid. */
-export function phoneInRegion(defaultPhoneRegion: string | null, raw: string, path: string): string {
-  const parsed = optionalPhoneSchema('Phone', defaultPhoneRegion).safeParse(raw);
+export function phoneInRegion(
+  defaultPhoneRegion: string | null,
+  raw: string,
+  path: string,
+  label = 'Phone',
+): string {
+  const parsed = optionalPhoneSchema(label, defaultPhoneRegion).safeParse(raw);
   if (!parsed.success) throw firstIssue(parsed.error, path);
   if (parsed.data === null) throw invalid(path, 'Phone is required');
   return parsed.data;
 }
 
-function phone(path: string, raw: string | null, settings: WorkspaceSettings): string | null {
-  return raw === null ? null : phoneInRegion(settings.defaultPhoneRegion, raw, path);
+function phone(label: string, path: string, raw: string | null, settings: WorkspaceSettings): string | null {
+  return raw === null ? null : phoneInRegion(settings.defaultPhoneRegion, raw, path, label);
 }
 
 function location(path: string, reference: string | null, settings: WorkspaceSettings): string | null {
@@ -114,11 +119,11 @@ export async function resolveProfileFields(
     mobilePhone:
       input.mobilePhone === undefined || !settings
         ? pick(input.mobilePhone, base.mobilePhone)
-        : phone('mobilePhone', input.mobilePhone, settings),
+        : phone('Mobile phone', 'mobilePhone', input.mobilePhone, settings),
     secondaryPhone:
       input.secondaryPhone === undefined || !settings
         ? pick(input.secondaryPhone, base.secondaryPhone)
-        : phone('secondaryPhone', input.secondaryPhone, settings),
+        : phone('Secondary phone', 'secondaryPhone', input.secondaryPhone, settings),
     gender: pick(input.gender, base.gender),
     ...birthday,
     countryNumericCode: pick(input.countryNumericCode, base.countryNumericCode),

@@ -11,6 +11,7 @@ import { Alert } from '../ui/alert.tsx';
 export function AppLayout() {
   const { member, workspace } = useSession();
   const isTokenManager = useCan('tokens.manage');
+  const isSettingsManager = useCan('settings.manage');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -39,6 +40,7 @@ export function AppLayout() {
           <nav className="app-nav" aria-label="Main">
             <NavLink to="/profiles">Profiles</NavLink>
             {isTokenManager ? <NavLink to="/tokens">API tokens</NavLink> : null}
+            {isSettingsManager ? <NavLink to="/settings">Settings</NavLink> : null}
           </nav>
           <div className="app-account">
             <span className="app-email">{member.email}</span>

@@ -21,13 +21,27 @@ export interface SplitErrors {
   form: string | null;
 }
 
+/**
+ * The field an issue belongs to: the one its path names, or else the nearest enclosing one
+ * (`statuses.2` belongs to a `statuses` field).
+ */
+export function fieldOfPath(path: string, fieldNames: readonly string[]): string | undefined {
+  const parts = path.split('.');
+  for (let length = parts.length; length > 0; length -= 1) {
+    const candidate = parts.slice(0, length).join('.');
+    if (fieldNames.includes(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /** Sorts issues into those a form can show at a field and the rest. */
 export function splitIssues(issues: readonly FieldIssue[], fieldNames: readonly string[]): SplitErrors {
   const fields: FieldErrors = {};
   const other: string[] = [];
   for (const issue of issues) {
-    if (fieldNames.includes(issue.path)) fields[issue.path] ??= issue.message;
-    else other.push(issue.message);
+    const field = issue.path === '' ? undefined : fieldOfPath(issue.path, fieldNames);
+    if (field === undefined) other.push(issue.message);
+    else fields[field] ??= issue.message;
   }
   return { fields, form: other.length > 0 ? other.join(' ') : null };
 }

@@ -1,3 +1,4 @@
+import { describedByOf, FieldFrame } from './field-frame.tsx';
 import type { InputHTMLAttributes, Ref } from 'react';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
@@ -21,15 +22,9 @@ export function TextField({
   required,
   ...inputProps
 }: TextFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, error, hint);
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? null : <span className="field-optional"> (optional)</span>}
-      </label>
+    <FieldFrame id={id} label={label} required={required} error={error} hint={hint}>
       <input
         id={id}
         name={id}
@@ -40,16 +35,6 @@ export function TextField({
         aria-required={required ? true : undefined}
         {...inputProps}
       />
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

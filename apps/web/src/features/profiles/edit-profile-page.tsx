@@ -14,12 +14,14 @@ import { rememberProfile } from './profile-cache.ts';
 import {
   ProfileForm,
   profileFieldNames,
+  profileInputOf,
   profileValuesOf,
   useProfileForm,
   type Profile,
   type ProfileFormValues,
 } from './profile-form.tsx';
 import { ProfileLoadState } from './profile-load-state.tsx';
+import { useProfileChoices } from './use-profile-choices.ts';
 
 export function EditProfilePage() {
   const { id = '' } = useParams();
@@ -42,6 +44,7 @@ function EditProfileForm({ profile }: { profile: Profile }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useProfileForm(profileValuesOf(profile));
+  const { choices } = useProfileChoices(form.values);
   /** The version the form's values were loaded from; the server refuses the update if the profile moved on. */
   const [baseVersion, setBaseVersion] = useState(profile.version);
   const [hasConflict, setHasConflict] = useState(false);
@@ -87,7 +90,11 @@ function EditProfileForm({ profile }: { profile: Profile }) {
   }
 
   function submit(values: ProfileFormValues) {
-    const parsed = updateProfileInput.safeParse({ id: profile.id, version: baseVersion, ...values });
+    const parsed = updateProfileInput.safeParse({
+      id: profile.id,
+      version: baseVersion,
+      ...profileInputOf(values),
+    });
     if (!parsed.success) return form.refuseIssues(schemaIssues(parsed.error));
     form.clearErrors();
     update.mutate(parsed.data);
@@ -127,6 +134,7 @@ function EditProfileForm({ profile }: { profile: Profile }) {
           isPending={update.isPending}
           cancelTo={detailPath}
           onSubmit={submit}
+          choices={choices}
           notice={conflictNotice}
         />
       ) : (

@@ -8,10 +8,12 @@ import { Alert } from '../../ui/alert.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useCan } from '../auth/session.tsx';
 import { rememberProfile } from './profile-cache.ts';
+import { useProfileChoices } from './use-profile-choices.ts';
 import {
   emptyProfileValues,
   ProfileForm,
   profileFieldNames,
+  profileInputOf,
   useProfileForm,
   type ProfileFormValues,
 } from './profile-form.tsx';
@@ -23,6 +25,7 @@ export function NewProfilePage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useProfileForm(emptyProfileValues);
+  const { choices } = useProfileChoices(emptyProfileValues);
   const create = useMutation(
     trpc.profiles.create.mutationOptions({
       onSuccess: async (profile) => {
@@ -34,7 +37,7 @@ export function NewProfilePage() {
   );
 
   function submit(values: ProfileFormValues) {
-    const parsed = createProfileInput.safeParse(values);
+    const parsed = createProfileInput.safeParse(profileInputOf(values));
     if (!parsed.success) return form.refuseIssues(schemaIssues(parsed.error));
     form.clearErrors();
     create.mutate(parsed.data);
@@ -56,6 +59,7 @@ export function NewProfilePage() {
           isPending={create.isPending}
           cancelTo="/profiles"
           onSubmit={submit}
+          choices={choices}
         />
       ) : (
         <Alert tone="info">Your role may look at profiles but not create them.</Alert>

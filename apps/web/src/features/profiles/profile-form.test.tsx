@@ -6,10 +6,32 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { schemaIssues } from '../../lib/field-errors.ts';
 import { ProfileForm } from './profile-form.tsx';
-import { emptyProfileValues, profileFields, type ProfileFormValues } from './profile-form.fields.ts';
+import {
+  emptyProfileValues,
+  genderChoices,
+  lifecycleChoices,
+  profileFields,
+  profileInputOf,
+  type ProfileFormValues,
+} from './profile-form.fields.ts';
+import type { ProfileChoices } from './use-profile-choices.ts';
 import { useProfileForm } from './use-profile-form.ts';
 
 afterEach(cleanup);
+
+const choices: ProfileChoices = {
+  genders: genderChoices,
+  lifecycles: lifecycleChoices,
+  countries: [{ value: '036', label: 'Australia' }],
+  currencies: [{ value: 'AUD', label: 'AUD' }],
+  locations: [{ value: 'loc-1', label: 'Sydney (SYD-01)' }],
+  statuses: [
+    { value: 'staff', label: 'Staff' },
+    { value: 'vip', label: 'VIP' },
+  ],
+};
+
+const textKinds: readonly string[] = ['text', 'list', 'number', 'email', 'tel', 'url'];
 
 interface HarnessProps {
   onSubmit: (values: ProfileFormValues) => void;
@@ -19,7 +41,7 @@ interface HarnessProps {
 }
 
 function domainIssuesOf(values: ProfileFormValues): FieldIssue[] {
-  const { error } = createProfileInput.safeParse(values);
+  const { error } = createProfileInput.safeParse(profileInputOf(values));
   return error ? schemaIssues(error) : [];
 }
 
@@ -33,6 +55,7 @@ function Harness({ onSubmit, issuesOf = domainIssuesOf, isPending = false }: Har
         pendingLabel="Creating…"
         isPending={isPending}
         cancelTo="/profiles"
+        choices={choices}
         onSubmit={(values) => {
           onSubmit(values);
           const issues = issuesOf(values);
@@ -65,7 +88,12 @@ describe('ProfileForm', () => {
     expect(input('Middle name (optional)').id).toBe('middleName');
     expect(input('Last name (optional)').id).toBe('lastName');
     expect(input('Email (optional)').id).toBe('email');
-    expect(screen.getAllByRole('textbox')).toHaveLength(profileFields.length);
+    expect(screen.getAllByRole('textbox')).toHaveLength(
+      profileFields.filter((field) => textKinds.includes(field.kind)).length,
+    );
+    expect(screen.getByLabelText<HTMLSelectElement>('Country (optional)').tagName).toBe('SELECT');
+    expect(screen.getByLabelText<HTMLInputElement>('Joined at (optional)').type).toBe('datetime-local');
+    expect(screen.getByRole('group', { name: 'Statuses (optional)' })).toBeTruthy();
   });
 
   it('asks for an email address in the email field, without spell checking', () => {
@@ -90,12 +118,18 @@ describe('ProfileForm', () => {
     type('First name', 'Ada');
     type('Last name (optional)', 'Lovelace');
     type('Email (optional)', 'Ada@Example.com');
+    fireEvent.change(screen.getByLabelText('Country (optional)'), { target: { value: '036' } });
+    fireEvent.click(screen.getByLabelText('VIP'));
+    fireEvent.click(screen.getByLabelText('Enabled'));
     fireEvent.click(screen.getByRole('button', { name: 'Create profile' }));
     expect(onSubmit).toHaveBeenCalledExactlyOnceWith({
+      ...emptyProfileValues,
       firstName: 'Ada',
-      middleName: '',
       lastName: 'Lovelace',
       email: 'Ada@Example.com',
+      countryNumericCode: '036',
+      statuses: ['vip'],
+      enabled: false,
     });
   });
 
@@ -135,6 +169,15 @@ describe('ProfileForm', () => {
     expect(input('Email (optional)').hasAttribute('aria-invalid')).toBe(false);
     expect(screen.queryByText(/Enter a valid email address/)).toBeNull();
     expect(descriptionOf(input('First name'))).toBe('First name is required');
+  });
+
+  it('shows an issue about one item of a list at the list’s field', () => {
+    const issuesOf = () => [{ path: 'statuses.0', message: 'vip is not one of the workspace’s statuses' }];
+    render(<Harness onSubmit={vi.fn()} issuesOf={issuesOf} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Create profile' }));
+    const first = screen.getByLabelText('Staff');
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(first);
   });
 
   it('shows a refusal about no field of the form above the fields', () => {

@@ -4,19 +4,30 @@ import { TRPCClientError } from '@trpc/client';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schemaIssues, splitError } from '../../lib/field-errors.ts';
-import { emptyProfileValues, profileFieldNames, type ProfileFormValues } from './profile-form.fields.ts';
+import {
+  emptyProfileValues,
+  profileFieldNames,
+  profileInputOf,
+  type ProfileFormValues,
+} from './profile-form.fields.ts';
 import { useProfileForm } from './use-profile-form.ts';
 
 afterEach(cleanup);
 
-const ada: ProfileFormValues = { firstName: 'Ada', middleName: '', lastName: 'Lovelace', email: 'ada@' };
+const ada: ProfileFormValues = {
+  ...emptyProfileValues,
+  firstName: 'Ada',
+  middleName: '',
+  lastName: 'Lovelace',
+  email: 'ada@',
+};
 
 function renderForm(initial: ProfileFormValues = ada) {
   return renderHook(() => useProfileForm(initial)).result;
 }
 
 function issuesOfCreating(values: ProfileFormValues) {
-  const { error } = createProfileInput.safeParse(values);
+  const { error } = createProfileInput.safeParse(profileInputOf(values));
   return error ? schemaIssues(error) : [];
 }
 
