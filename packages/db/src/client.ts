@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -47,7 +48,9 @@ export function createDb(options: DbOptions = {}): Db {
   }
   const dataDir = options.dataDir ?? '.data';
   const lock = dataDir.startsWith('memory://') ? undefined : lockDataFolder(dataDir);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(dataDir)) });
+  // pg_trgm serves profile search; on a PostgreSQL server the migration creates it.
+  const pglite = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     driver: 'pglite',

@@ -183,4 +183,33 @@ describe('listing profiles', () => {
     const deleted = await owner.caller.profiles.list({ filter: { lifecycle: 'deleted' } });
     expect(deleted.items.map((profile) => profile.id)).toEqual([gone.id]);
   });
+
+  it('searches names, email, phone and ids from partial input, exact and prefix matches first', async () => {
+    const search = async (q: string, filter = {}) =>
+      (await owner.caller.profiles.list({ q, filter, limit: 100 })).items;
+    const lovelace = made[0];
+    expect((await search('lov')).map((profile) => profile.id)).toEqual([lovelace?.id]);
+    expect((await search('LOVELACE'))[0]?.id).toBe(lovelace?.id);
+    const adas = made.filter((profile) => profile.firstName === 'Ada').map((profile) => profile.id);
+    expect(
+      (await search('ada'))
+        .slice(0, adas.length)
+        .map((profile) => profile.id)
+        .sort(),
+    ).toEqual([...adas].sort());
+    expect((await search('p7@example.com'))[0]?.email).toBe('p7@example.com');
+    expect((await search('000 105'.replace(' ', ''))).map((profile) => profile.mobilePhone?.e164)).toContain(
+      '+61412000105',
+    );
+    expect((await search(lovelace?.id.slice(0, 8) ?? '')).map((profile) => profile.id)).toEqual([
+      lovelace?.id,
+    ]);
+    expect(await search('%')).toEqual([]);
+    const evenAdas = await search('ada', { tag: 'even' });
+    expect(evenAdas.every((profile) => profile.tags.includes('even'))).toBe(true);
+    expect(await failureOf(owner.caller.profiles.list({ q: 'ada', cursor: 'x' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      paths: ['q'],
+    });
+  });
 });

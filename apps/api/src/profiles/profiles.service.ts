@@ -7,6 +7,7 @@ import {
   insertProfile,
   markProfileDeleted,
   restoreProfileRow,
+  searchProfiles,
   setProfileTier,
   sortValueOf,
   updateProfileRow,
@@ -116,6 +117,10 @@ export async function listProfiles(ctx: MemberContext, input: ListProfilesInput)
   if (filter.phone !== undefined) {
     const { defaultPhoneRegion } = await findWorkspaceSettings(ctx.db, ctx.scope);
     filter.phone = phoneInRegion(defaultPhoneRegion, filter.phone, 'filter.phone');
+  }
+  if (input.q) {
+    const found = await searchProfiles(ctx.db, ctx.scope, { text: input.q, filter, limit: input.limit });
+    return { items: await views(ctx, found), nextCursor: null };
   }
   const rows = await findProfilePage(ctx.db, ctx.scope, {
     sortBy: input.sortBy,

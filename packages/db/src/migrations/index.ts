@@ -4,6 +4,7 @@ import * as keySecretsByWorkspace from './202611291200_key_secrets_by_workspace.
 import * as requireAuditBeforeOnUpdate from './202611291210_require_audit_before_on_update.ts';
 import * as completeTheProfile from './202611291300_complete_the_profile.ts';
 import * as indexProfileLists from './202611291400_index_profile_lists.ts';
+import * as searchProfiles from './202611291500_search_profiles.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '202611291210_require_audit_before_on_update': requireAuditBeforeOnUpdate,
   '202611291300_complete_the_profile': completeTheProfile,
   '202611291400_index_profile_lists': indexProfileLists,
+  '202611291500_search_profiles': searchProfiles,
 };
 
 export const migrationProvider: MigrationProvider = {

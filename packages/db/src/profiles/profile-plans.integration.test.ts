@@ -18,6 +18,11 @@ beforeAll(async () => {
     slug: `plans-${scope.workspaceId}`,
     name: 'Plans',
   });
+  // Enough rows, and their statistics, for the planner to weigh a selective index against the rest.
+  await sql`insert into profiles (workspace_id, id, first_name, last_name, created_at, updated_at)
+    select ${scope.workspaceId}::uuid, gen_random_uuid(), 'First ' || n, 'Last ' || n, now(), now()
+    from generate_series(1, 5000) as n`.execute(database.db);
+  await sql`analyze profiles`.execute(database.db);
 });
 afterAll(() => database.close());
 
@@ -70,4 +75,15 @@ describe('the plans of profile lists', () => {
       expect(plan).toContain(index);
     });
   }
+
+  it('use the trigram index to find search candidates', async (context) => {
+    if ((await testDriver()) !== 'pg') context.skip('plans are checked on the PostgreSQL server');
+    const plan = await database.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await sql`explain select id from profiles
+        where workspace_id = ${scope.workspaceId} and search_text like ${'%gmail%'} limit 200`.execute(trx);
+      return JSON.stringify(rows);
+    });
+    expect(plan).toContain('profiles_search_text_idx');
+  });
 });

@@ -138,11 +138,8 @@ export async function findProfilePage(
   return rows.map(toProfile);
 }
 
-/** The query `findProfilePage` runs, for a test to read its plan. */
-export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQuery) {
-  const { filter } = page;
-  const sortBy = sortExpressions[page.sortBy];
-  const isTime = page.sortBy === 'createdAt' || page.sortBy === 'updatedAt';
+/** The workspace's profiles that pass the filters; deleted ones only when the lifecycle filter asks for them. */
+function filteredProfiles(db: Executor, scope: Scope, filter: ProfileFilter) {
   let query = profilesOf(db, scope)
     .where('lifecycle', filter.lifecycle === undefined ? '<>' : '=', filter.lifecycle ?? 'deleted')
     .$if(filter.enabled !== undefined, (q) => q.where('enabled', '=', filter.enabled ?? true))
@@ -183,6 +180,14 @@ export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQu
         .where('value', '=', value),
     );
   }
+  return query;
+}
+
+/** The query `findProfilePage` runs, for a test to read its plan. */
+export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQuery) {
+  const sortBy = sortExpressions[page.sortBy];
+  const isTime = page.sortBy === 'createdAt' || page.sortBy === 'updatedAt';
+  let query = filteredProfiles(db, scope, page.filter);
   if (page.after) {
     const value = isTime ? new Date(String(page.after.value)) : page.after.value;
     const comparison = page.sortOrder === 'desc' ? sql.raw('<') : sql.raw('>');
@@ -198,6 +203,59 @@ export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQu
     .$if(page.sortBy !== 'id', (q) => q.orderBy(sql`id ${direction}`))
     .limit(page.limit)
     .offset(page.offset);
+}
+
+/** The candidates a search ranks, at most: enough for any page, few enough to rank at once. */
+const searchCandidatesMax = 200;
+
+function likePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * Profiles whose names, email, phone or ids contain `text` (any case), best first: an exact match of
+ * the full name, email, phone or an id, then a word that starts with it, then the rest by trigram
+ * similarity. The candidates are bounded before they are ranked (the trigram index finds them), so
+ * a term that half the workspace matches costs no more than a rare one.
+ */
+export async function searchProfiles(
+  db: Executor,
+  scope: Scope,
+  search: { text: string; filter: ProfileFilter; limit: number },
+): Promise<Profile[]> {
+  const term = search.text.toLowerCase();
+  const contains = `%${likePattern(term)}%`;
+  const wordStart = `${likePattern(term)}%`;
+  const candidates = filteredProfiles(db, scope, search.filter)
+    .clearSelect()
+    .select('id')
+    .where(sql<boolean>`search_text like ${contains}`)
+    .limit(searchCandidatesMax);
+  const wordStarts = filteredProfiles(db, scope, search.filter)
+    .clearSelect()
+    .select('id')
+    .where(sql<boolean>`(search_text like ${wordStart} or search_text like ${`% ${likePattern(term)}%`})`)
+    .limit(searchCandidatesMax);
+  const rows = await profilesOf(db, scope)
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom(candidates.as('containing'))
+        .select('containing.id')
+        .union(eb.selectFrom(wordStarts.as('starting')).select('starting.id')),
+    )
+    .orderBy(
+      sql`case
+        when lower(full_name) = ${term} or email = ${term} or mobile_phone = ${term}
+          or lower(integration_uuid) = ${term} or id::text = ${term} then 0
+        when search_text like ${wordStart} or search_text like ${`% ${likePattern(term)}%`} then 1
+        else 2 end`,
+    )
+    .orderBy(sql`similarity(search_text, ${term}) desc`)
+    .orderBy('full_name')
+    .orderBy('id')
+    .limit(search.limit)
+    .execute();
+  return rows.map(toProfile);
 }
 
 /** Writes new field values and bumps the version. */

@@ -10,6 +10,8 @@ export interface ProfileTable {
   last_name: string | null;
   /** generated from first, middle and last name */
   full_name: Generated<string>;
+  /** generated: names, email, phone and ids, lower-cased, for search */
+  search_text: Generated<string>;
   email: string | null;
   mobile_phone: string | null;
   secondary_phone: string | null;

@@ -211,10 +211,19 @@ export const listProfilesInput = pageInput
       .default('createdAt'),
     sortOrder: z.enum(['asc', 'desc'], { error: 'sortOrder must be asc or desc' }).default('desc'),
     filter: profileFilterInput.default({}),
+    /**
+     * A search over names, email, phone and ids, tolerant of partial input: one page of the best
+     * matches, exact and prefix matches first; the sort, cursor and offset do not apply to it.
+     */
+    q: optionalText('Search', 100).optional(),
   })
   .refine((input) => !(input.cursor && input.offset), {
     path: ['offset'],
     message: 'Give either a cursor or an offset, not both',
+  })
+  .refine((input) => !(input.q && (input.cursor || input.offset)), {
+    path: ['q'],
+    message: 'A search answers one page of its best matches: leave out the cursor and the offset',
   })
   .prefault({});
 export type ListProfilesInput = z.output<typeof listProfilesInput>;
