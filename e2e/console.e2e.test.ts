@@ -297,6 +297,100 @@ describe('console', () => {
     await expect.poll(() => detailOf(page, 'Lifecycle').textContent()).toBe('Active');
   });
 
+  it('searches, filters and sorts the profiles, keeping each in the address', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    await caller.profiles.create({ firstName: 'Grace', lastName: 'Hopper', tags: ['vip'] });
+    await caller.profiles.create({ firstName: 'Ada', lastName: 'Lovelace', lifecycle: 'pending' });
+    await caller.profiles.create({ firstName: 'Alan', lastName: 'Turing', tags: ['vip'] });
+    mkdirSync(shotsDir, { recursive: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    const names = () => page.getByRole('row').getByRole('link').allTextContents();
+    await expect.poll(names).toEqual(['Alan Turing', 'Ada Lovelace', 'Grace Hopper']);
+
+    const search = page.getByLabel('Search profiles');
+    await search.fill('lovel');
+    await expect.poll(names).toEqual(['Ada Lovelace']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('lovel');
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await expect.poll(() => focusedElement(page)).toBe('input profile-search');
+    await page.screenshot({ path: `${shotsDir}/profiles-search-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shotsDir}/profiles-search-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await search.fill('nobody here');
+    await page.getByText('No profile matches “nobody here”').waitFor();
+    await page.getByRole('button', { name: 'Clear search' }).first().click();
+    await expect.poll(names).toEqual(['Alan Turing', 'Ada Lovelace', 'Grace Hopper']);
+    expect(new URL(page.url()).searchParams.has('q')).toBe(false);
+    await expect.poll(() => focusedElement(page)).toBe('input profile-search');
+
+    await page.getByLabel('Lifecycle').selectOption({ label: 'Pending' });
+    await expect.poll(names).toEqual(['Ada Lovelace']);
+    await page.getByLabel('Lifecycle').selectOption({ label: 'All but deleted' });
+    await page.getByLabel('Tag').fill('vip');
+    await expect.poll(names).toEqual(['Alan Turing', 'Grace Hopper']);
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('vip');
+    await page.getByLabel('Tag').fill('');
+    await expect.poll(names).toEqual(['Alan Turing', 'Ada Lovelace', 'Grace Hopper']);
+
+    const nameHeader = page.getByRole('columnheader', { name: 'Name' });
+    await nameHeader.getByRole('button').click();
+    await expect.poll(names).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('fullName:asc');
+    await expect.poll(() => focusedElement(page)).toBe('button Name▲');
+    await nameHeader.getByRole('button').click();
+    await expect.poll(names).toEqual(['Grace Hopper', 'Alan Turing', 'Ada Lovelace']);
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('descending');
+
+    await page.reload();
+    await expect.poll(names).toEqual(['Grace Hopper', 'Alan Turing', 'Ada Lovelace']);
+    await page.goBack();
+    await expect.poll(names).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
+  });
+
+  it('adds an email and a phone to a profile as contact points, and refuses one another profile has', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    await caller.workspaceSettings.update({ defaultPhoneRegion: 'AU' });
+    await caller.profiles.create({ firstName: 'Taken', email: 'taken@example.com' });
+    const profile = await caller.profiles.create({ firstName: 'Cora', lastName: 'Points' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    await page.goto(`${url}/profiles/${profile.id}`);
+    const section = page.getByRole('region', { name: 'Contact points' });
+    await expect.poll(() => section.textContent()).toContain('No email or phone yet.');
+
+    await section.getByLabel('Email address').fill('cora@example.com');
+    await section.getByRole('button', { name: 'Add contact point' }).click();
+    await expect
+      .poll(() => section.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('cora@example.com')]);
+    expect(await section.getByRole('listitem').textContent()).toContain('Primary');
+
+    await section.getByLabel('Kind').selectOption('phone');
+    await section.getByLabel('Phone number').fill('0412 777 888');
+    await section.getByRole('button', { name: 'Add contact point' }).click();
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(2);
+    expect(await section.textContent()).toContain('+61412777888');
+
+    await section.getByLabel('Kind').selectOption('email');
+    await section.getByLabel('Email address').fill('taken@example.com');
+    await section.getByRole('button', { name: 'Add contact point' }).click();
+    const field = section.getByLabel('Email address');
+    await expect.poll(() => descriptionOf(field)).toContain('has this email already');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+
+    await section.getByRole('button', { name: 'Remove cora@example.com' }).click();
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(1);
+    expect((await caller.profiles.get({ id: profile.id })).email).toBeNull();
+  });
+
   it('serves the console compressed, its hashed files cached for good and its page checked each time', async () => {
     if (!server) throw new Error('beforeAll did not finish');
     const { url } = server;

@@ -7,6 +7,7 @@ import { EditProfilePage } from './features/profiles/edit-profile-page.tsx';
 import { NewProfilePage } from './features/profiles/new-profile-page.tsx';
 import { ProfileDetailPage } from './features/profiles/profile-detail-page.tsx';
 import { ProfilesListPage, profilesListOptions } from './features/profiles/profiles-list-page.tsx';
+import { parseProfilesListParams } from './features/profiles/profiles-list-params.ts';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
@@ -33,8 +34,9 @@ export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClien
               path: 'profiles',
               element: <ProfilesListPage />,
               // Started before the page renders, so the list loads while the session is still being checked.
-              loader: () => {
-                void queryClient.prefetchInfiniteQuery(profilesListOptions(trpc));
+              loader: ({ request }) => {
+                const params = parseProfilesListParams(new URL(request.url).searchParams);
+                void queryClient.prefetchInfiniteQuery(profilesListOptions(trpc, params));
                 return null;
               },
             },

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messageOf } from '../../lib/api-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { ContactPointsSection } from './contact-points-section.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -262,6 +263,8 @@ function ProfileDetail({ profile }: { profile: Profile }) {
             <PhoneValue phone={profile.secondaryPhone} />
           </Detail>
         </Section>
+
+        <ContactPointsSection profileId={profile.id} canWrite={isWriter && !isDeleted} />
 
         <Section id="profile-birthday" title="Birthday">
           <Detail term="Birth date">{profile.birthDate}</Detail>

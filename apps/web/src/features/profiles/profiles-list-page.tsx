@@ -1,7 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { Link, useLocation } from 'react-router';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { ProfileSortKey } from '@tessera/domain';
+import { useCallback, useRef, type ReactNode } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTRPC, type Trpc } from '../../lib/trpc.ts';
+import { useDebouncedDraft } from '../../lib/use-debounced-draft.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
@@ -9,6 +11,15 @@ import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
+import {
+  defaultSort,
+  listInputOf,
+  nextSort,
+  parseProfilesListParams,
+  withProfilesListParams,
+  type ProfilesListParams,
+  type ProfilesSort,
+} from './profiles-list-params.ts';
 
 /** What other pages may tell the list when they send the member back to it. */
 export interface ProfilesListState {
@@ -17,11 +28,39 @@ export interface ProfilesListState {
 
 const pageSize = 25;
 
-export function profilesListOptions(trpc: Trpc) {
-  return trpc.profiles.list.infiniteQueryOptions(
-    { limit: pageSize },
-    { getNextPageParam: (page) => page.nextCursor },
-  );
+export function profilesListOptions(trpc: Trpc, params: ProfilesListParams) {
+  return trpc.profiles.list.infiniteQueryOptions(listInputOf(params, pageSize), {
+    // A search answers one page of its best matches.
+    getNextPageParam: (page) => (params.q ? undefined : page.nextCursor),
+    // The rows stay while the next answer loads, so a header or a box in use is not swapped for a spinner.
+    placeholderData: keepPreviousData,
+  });
+}
+
+const lifecycleFilterChoices = [
+  { value: '', label: 'All but deleted' },
+  { value: 'temporary', label: 'Temporary' },
+  { value: 'pending', label: 'Pending' },
+  { value: 'active', label: 'Active' },
+  { value: 'deleted', label: 'Deleted' },
+] as const;
+
+const sortLabels: Record<ProfileSortKey, string> = {
+  createdAt: 'created',
+  updatedAt: 'updated',
+  firstName: 'first name',
+  middleName: 'middle name',
+  lastName: 'last name',
+  fullName: 'name',
+  enabled: 'enabled',
+  id: 'id',
+};
+
+function captionOf(params: ProfilesListParams): string {
+  if (params.q) return `Profiles matching “${params.q}”, best match first`;
+  const { key, order } = params.sort;
+  if (key === 'createdAt') return order === 'desc' ? 'Profiles, newest first' : 'Profiles, oldest first';
+  return `Profiles by ${sortLabels[key]}, ${order === 'asc' ? 'ascending' : 'descending'}`;
 }
 
 export function ProfilesListPage() {
@@ -30,11 +69,29 @@ export function ProfilesListPage() {
   const trpc = useTRPC();
   const location = useLocation();
   const notice = (location.state as ProfilesListState | null)?.notice;
-  const list = useInfiniteQuery(profilesListOptions(trpc));
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = parseProfilesListParams(searchParams);
+  const list = useInfiniteQuery(profilesListOptions(trpc, params));
   const { fetchNextPage } = list;
   const profiles = list.data?.pages.flatMap((page) => page.items) ?? [];
   const rowsRef = useRef<HTMLTableSectionElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const moveFocus = useMoveFocus();
+  const isSearching = params.q !== '';
+  const hasFilters = params.lifecycle !== '' || params.tag !== '';
+  const isDefaultSort = params.sort.key === defaultSort.key && params.sort.order === defaultSort.order;
+
+  const change = useCallback(
+    (changes: Partial<ProfilesListParams>, { replace = false } = {}) => {
+      setSearchParams((current) => withProfilesListParams(current, changes), { replace });
+    },
+    [setSearchParams],
+  );
+  // Typing replaces the history entry, so Back leaves the search rather than stepping through its letters.
+  const commitSearch = useCallback((q: string) => change({ q }, { replace: true }), [change]);
+  const commitTag = useCallback((tag: string) => change({ tag }, { replace: true }), [change]);
+  const [searchDraft, setSearchDraft] = useDebouncedDraft(params.q, commitSearch);
+  const [tagDraft, setTagDraft] = useDebouncedDraft(params.tag, commitTag);
 
   function loadMore() {
     if (list.isFetchingNextPage) return;
@@ -42,6 +99,21 @@ export function ProfilesListPage() {
     moveFocus(() => rowsRef.current?.rows[firstNewRow]?.querySelector('a'));
     void fetchNextPage();
   }
+
+  function clearSearch() {
+    setSearchDraft('');
+    change({ q: '' });
+    searchRef.current?.focus();
+  }
+
+  function clearFilters() {
+    setTagDraft('');
+    change({ lifecycle: '', tag: '' });
+    searchRef.current?.focus();
+  }
+
+  const isFirstLoad = list.isPending;
+  const isShowingOldRows = list.isPlaceholderData;
 
   return (
     <>
@@ -57,35 +129,110 @@ export function ProfilesListPage() {
       </div>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
 
-      {list.isPending ? (
+      <search className="list-controls" aria-label="Search and filter profiles">
+        <div className="field list-search">
+          <label htmlFor="profile-search">Search profiles</label>
+          <div className="input-with-action">
+            <input
+              ref={searchRef}
+              id="profile-search"
+              type="search"
+              value={searchDraft}
+              maxLength={100}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="Name, email, phone or id"
+              onChange={(event) => setSearchDraft(event.target.value)}
+            />
+            {searchDraft ? (
+              <button type="button" className="button" onClick={clearSearch}>
+                Clear<span className="visually-hidden"> search</span>
+              </button>
+            ) : null}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="profile-filter-lifecycle">Lifecycle</label>
+          <select
+            id="profile-filter-lifecycle"
+            value={params.lifecycle}
+            onChange={(event) => change({ lifecycle: event.target.value as ProfilesListParams['lifecycle'] })}
+          >
+            {lifecycleFilterChoices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="profile-filter-tag">Tag</label>
+          <input
+            id="profile-filter-tag"
+            value={tagDraft}
+            maxLength={100}
+            autoComplete="off"
+            onChange={(event) => setTagDraft(event.target.value)}
+          />
+        </div>
+      </search>
+
+      {isFirstLoad ? (
         <Loading label="Loading profiles…" />
-      ) : list.isError ? (
+      ) : list.isError && !list.isFetchNextPageError ? (
         <LoadError
           title="Could not load profiles"
           error={list.error}
           onRetry={() => void list.refetch()}
           isRetrying={list.isRefetching}
         />
-      ) : profiles.length === 0 ? (
-        <EmptyState title={isWriter ? 'No profiles yet — create the first one' : 'No profiles yet'}>
-          {isWriter ? (
-            <Link className="button button-primary" to="/profiles/new">
-              New profile
-            </Link>
-          ) : (
-            <p className="muted">Profiles appear here as your team and your integrations add them.</p>
-          )}
-        </EmptyState>
+      ) : profiles.length === 0 && !isShowingOldRows ? (
+        isSearching || hasFilters ? (
+          <EmptyState
+            title={
+              isSearching
+                ? `No profile matches “${params.q}”${hasFilters ? ' with these filters' : ''}`
+                : 'No profile matches these filters'
+            }
+          >
+            <div className="state-actions">
+              {isSearching ? (
+                <button type="button" className="button" onClick={clearSearch}>
+                  Clear search
+                </button>
+              ) : null}
+              {hasFilters ? (
+                <button type="button" className="button" onClick={clearFilters}>
+                  Clear filters
+                </button>
+              ) : null}
+            </div>
+          </EmptyState>
+        ) : (
+          <EmptyState title={isWriter ? 'No profiles yet — create the first one' : 'No profiles yet'}>
+            {isWriter ? (
+              <Link className="button button-primary" to="/profiles/new">
+                New profile
+              </Link>
+            ) : (
+              <p className="muted">Profiles appear here as your team and your integrations add them.</p>
+            )}
+          </EmptyState>
+        )
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Profiles, newest first</caption>
+          <div className="table-wrap" aria-busy={isShowingOldRows || undefined}>
+            <table className={isShowingOldRows ? 'table table-stale' : 'table'}>
+              <caption className="visually-hidden">{captionOf(params)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
+                  <SortableHeader column="fullName" sort={isSearching ? null : params.sort} onSort={change}>
+                    Name
+                  </SortableHeader>
                   <th scope="col">Email</th>
-                  <th scope="col">Updated</th>
+                  <SortableHeader column="updatedAt" sort={isSearching ? null : params.sort} onSort={change}>
+                    Updated
+                  </SortableHeader>
                 </tr>
               </thead>
               <tbody ref={rowsRef}>
@@ -105,11 +252,15 @@ export function ProfilesListPage() {
           </div>
           <div className="list-footer">
             <p className="muted" role="status">
-              {list.hasNextPage
-                ? `Showing the newest ${profiles.length} profiles`
-                : profiles.length === 1
-                  ? '1 profile'
-                  : `${profiles.length} profiles`}
+              {isSearching
+                ? profiles.length === 1
+                  ? `1 profile matches “${params.q}”`
+                  : `The ${profiles.length} best matches for “${params.q}”`
+                : list.hasNextPage
+                  ? `Showing the ${isDefaultSort ? 'newest' : 'first'} ${profiles.length} profiles`
+                  : profiles.length === 1
+                    ? '1 profile'
+                    : `${profiles.length} profiles`}
             </p>
             {list.isFetchNextPageError ? (
               <Alert
@@ -121,7 +272,7 @@ export function ProfilesListPage() {
                   </button>
                 }
               />
-            ) : list.hasNextPage ? (
+            ) : list.hasNextPage && !isShowingOldRows ? (
               // aria-disabled rather than disabled: a disabled button would drop the focus to the page's body.
               <button
                 type="button"
@@ -136,5 +287,30 @@ export function ProfilesListPage() {
         </>
       )}
     </>
+  );
+}
+
+interface SortableHeaderProps {
+  column: ProfileSortKey;
+  /** The list's sort, or null when the order is not the member's to choose (a ranked search). */
+  sort: ProfilesSort | null;
+  onSort: (changes: Partial<ProfilesListParams>) => void;
+  children: ReactNode;
+}
+
+/** A column header that sorts by its column, and says by `aria-sort` when it does. */
+function SortableHeader({ column, sort, onSort, children }: SortableHeaderProps) {
+  if (!sort) return <th scope="col">{children}</th>;
+  const isSorted = sort.key === column;
+  const ariaSort = isSorted ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined;
+  return (
+    <th scope="col" aria-sort={ariaSort}>
+      <button type="button" className="sort-button" onClick={() => onSort({ sort: nextSort(sort, column) })}>
+        {children}
+        <span className="sort-indicator" aria-hidden="true">
+          {isSorted ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
   );
 }
