@@ -1,6 +1,7 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { failureOf } from '../testing/failure-of.ts';
 
 let app: TestApp;
 
@@ -8,16 +9,6 @@ beforeAll(async () => {
   app = await createTestApp();
 });
 afterAll(() => app.close());
-
-async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const cause = error.cause as { code?: string; path?: string } | undefined;
-  return { code: error.code, domainCode: cause?.code, path: cause?.path };
-}
 
 async function ownerWithRegion() {
   const owner = await app.newWorkspace();
@@ -72,13 +63,13 @@ describe('contact points', () => {
     for (const value of ['held@example.com', 'second@example.com']) {
       expect(
         await failureOf(caller.profiles.contactPoints.create({ profileId: other.id, key: 'email', value })),
-      ).toMatchObject({ code: 'CONFLICT', domainCode: 'PROFILE_EMAIL_TAKEN', path: 'value' });
+      ).toMatchObject({ code: 'CONFLICT', domainCode: 'PROFILE_EMAIL_TAKEN', paths: ['value'] });
     }
     expect(
       await failureOf(caller.profiles.create({ firstName: 'Late', email: 'second@example.com' })),
     ).toMatchObject({
       domainCode: 'PROFILE_EMAIL_TAKEN',
-      path: 'email',
+      paths: ['email'],
     });
     expect(
       await failureOf(caller.profiles.update({ id: other.id, email: 'second@example.com' })),
@@ -115,7 +106,7 @@ describe('contact points', () => {
       await failureOf(
         caller.profiles.contactPoints.create({ profileId: profile.id, key: 'phone', value: '123' }),
       ),
-    ).toMatchObject({ domainCode: 'INVALID_FIELD', path: 'value' });
+    ).toMatchObject({ domainCode: 'INVALID_FIELD', paths: ['value'] });
     expect(
       await failureOf(
         caller.profiles.contactPoints.delete({

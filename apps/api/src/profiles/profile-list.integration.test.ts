@@ -1,7 +1,7 @@
 import { profileSortKeys, type ProfileSortKey, type ProfileView } from '@tessera/domain';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestMember } from '../testing/test-app.ts';
+import { failureOf } from '../testing/failure-of.ts';
 
 let app: TestApp;
 let owner: TestMember;
@@ -79,21 +79,6 @@ async function everyPage(input: Parameters<TestMember['caller']['profiles']['lis
     cursor = page.nextCursor;
   } while (cursor);
   return seen;
-}
-
-async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const cause = error.cause as
-    { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
-  return {
-    code: error.code,
-    domainCode: cause?.code,
-    paths: cause?.issues ? cause.issues.map((issue) => issue.path.join('.')) : [cause?.path],
-  };
 }
 
 describe('listing profiles', () => {

@@ -1,9 +1,9 @@
 import { listAuditEntries } from '@tessera/db/audit';
 import type { Role } from '@tessera/domain';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../router.ts';
 import { createTestApp, type TestApp, type TestMember } from '../testing/test-app.ts';
+import { failureOf } from '../testing/failure-of.ts';
 
 let app: TestApp;
 
@@ -20,21 +20,6 @@ function callerAt(member: TestMember, at: Date = now) {
     ...app.contextFor({ member: member.member, sessionId: null, tokenId: null }),
     clock: { now: () => at },
   });
-}
-
-async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const cause = error.cause as
-    { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
-  return {
-    code: error.code,
-    domainCode: cause?.code,
-    paths: cause?.issues ? cause.issues.map((issue) => issue.path.join('.')) : [cause?.path],
-  };
 }
 
 async function workspaceWithSettings(role: Role = 'master') {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { listAuditEntries } from '@tessera/db/audit';
 import { auditedProfile, findProfile, type AuditedProfile } from '@tessera/db/profiles';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestMember } from '../testing/test-app.ts';
+import { failureOf } from '../testing/failure-of.ts';
 
 let app: TestApp;
 let owner: TestMember;
@@ -13,22 +13,6 @@ beforeAll(async () => {
   owner = await app.newWorkspace('master');
 });
 afterAll(() => app.close());
-
-/** The tRPC code, domain code and field path a call failed with. */
-async function failureOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const cause = error.cause as
-    { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
-  return {
-    code: error.code,
-    domainCode: cause?.code,
-    paths: cause?.issues ? cause.issues.map((issue) => issue.path.join('.')) : [cause?.path],
-  };
-}
 
 async function profileCount(member: TestMember) {
   return (await member.caller.profiles.list({ limit: 100 })).items.length;
