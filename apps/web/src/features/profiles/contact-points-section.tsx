@@ -83,6 +83,7 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
             value={key}
             options={keyOptions}
             onValueChange={(next) => setKey(next === 'phone' ? 'phone' : 'email')}
+            required
           />
           <TextField
             id="contact-point-value"
