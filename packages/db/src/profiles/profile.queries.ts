@@ -231,18 +231,8 @@ export async function searchProfiles(
     .select('id')
     .where(sql<boolean>`search_text like ${contains}`)
     .limit(searchCandidatesMax);
-  const wordStarts = filteredProfiles(db, scope, search.filter)
-    .clearSelect()
-    .select('id')
-    .where(sql<boolean>`(search_text like ${wordStart} or search_text like ${`% ${likePattern(term)}%`})`)
-    .limit(searchCandidatesMax);
   const rows = await profilesOf(db, scope)
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom(candidates.as('containing'))
-        .select('containing.id')
-        .union(eb.selectFrom(wordStarts.as('starting')).select('starting.id')),
-    )
+    .where('id', 'in', (eb) => eb.selectFrom(candidates.as('candidates')).select('candidates.id'))
     .orderBy(
       sql`case
         when lower(full_name) = ${term} or email = ${term} or mobile_phone = ${term}
