@@ -215,8 +215,9 @@ function likePattern(text: string): string {
 /**
  * Profiles whose names, email, phone or ids contain `text` (any case), best first: an exact match of
  * the full name, email, phone or an id, then a word that starts with it, then the rest by trigram
- * similarity. The candidates are bounded before they are ranked (the trigram index finds them), so
- * a term that half the workspace matches costs no more than a rare one.
+ * similarity. The candidates the trigram index finds are cut to a bounded set before they are
+ * ranked, so ranking costs the same for any term; finding them still costs more for a term that
+ * half the workspace has (README, Performance).
  */
 export async function searchProfiles(
   db: Executor,
