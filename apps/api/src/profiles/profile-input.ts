@@ -39,12 +39,7 @@ export function phoneInRegion(
   return parsed.data;
 }
 
-function phone(label: string, path: string, raw: string | null, settings: WorkspaceSettings): string | null {
-  return raw === null ? null : phoneInRegion(settings.defaultPhoneRegion, raw, path, label);
-}
-
-function location(path: string, reference: string | null, settings: WorkspaceSettings): string | null {
-  if (reference === null) return null;
+function location(settings: WorkspaceSettings, path: string, reference: string): string {
   const found = settings.locations.find(
     (candidate: Location) => candidate.id === reference || candidate.externalId === reference,
   );
@@ -52,26 +47,11 @@ function location(path: string, reference: string | null, settings: WorkspaceSet
   return found.id;
 }
 
-/** Whether checking this input needs the workspace's settings. */
-function needsSettings(input: ProfileInput): boolean {
-  return [
-    input.mobilePhone,
-    input.secondaryPhone,
-    input.currency,
-    input.preferredLocation,
-    input.joinedLocation,
-    input.statuses,
-    input.birthYear,
-    input.birthMonth,
-    input.birthDay,
-  ].some((value) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0));
-}
-
 /**
  * The stored fields a create or update writes: the input over `before` (or over the defaults of a
  * new profile), checked against what only the workspace knows — its phone region, currencies,
- * locations, statuses and today's date in its time zone. Settings are read only when the input
- * touches one of those.
+ * locations, statuses and today's date in its time zone. Settings are read only when a value given
+ * needs them.
  */
 export async function resolveProfileFields(
   input: ProfileInput,
@@ -82,32 +62,26 @@ export async function resolveProfileFields(
   const base: ProfileFields = before
     ? { ...before, lifecycle: before.lifecycle === 'deleted' ? 'active' : before.lifecycle }
     : { ...newProfileDefaults, tags: [], statuses: [], addresses: [], firstName: '' };
-  const settings = needsSettings(input) ? await loadSettings() : undefined;
   const pick = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value);
+  /** Left out, the current value; null, none; else `read` with the settings. */
+  const checked = async <V, T>(
+    value: V | null | undefined,
+    current: T | null,
+    read: (value: V, settings: WorkspaceSettings) => T,
+  ): Promise<T | null> =>
+    value === undefined ? current : value === null ? null : read(value, await loadSettings());
 
   const birthday = {
     birthYear: pick(input.birthYear, base.birthYear),
     birthMonth: pick(input.birthMonth, base.birthMonth),
     birthDay: pick(input.birthDay, base.birthDay),
   };
-  if (settings) {
-    const checked = birthdayInput
-      .superRefine(birthdayNotInFuture(todayIn(settings.timeZone, now)))
-      .safeParse(birthday);
-    if (!checked.success) throw firstIssue(checked.error, '');
-  }
-
-  const currency = pick(input.currency, base.currency);
-  if (input.currency && settings && !settings.currencies.includes(input.currency)) {
-    throw invalid('currency', `${input.currency} is not one of the workspace's currencies`);
-  }
-  const statuses = pick(input.statuses, base.statuses);
-  if (input.statuses && settings) {
-    input.statuses.forEach((handle, index) => {
-      if (!settings.statuses.some((status) => status.handle === handle)) {
-        throw invalid(`statuses.${index}`, `${handle} is not one of the workspace's statuses`);
-      }
-    });
+  if (
+    [input.birthYear, input.birthMonth, input.birthDay].some((part) => part !== undefined && part !== null)
+  ) {
+    const today = todayIn((await loadSettings()).timeZone, now);
+    const result = birthdayInput.superRefine(birthdayNotInFuture(today)).safeParse(birthday);
+    if (!result.success) throw firstIssue(result.error, '');
   }
 
   return {
@@ -116,36 +90,45 @@ export async function resolveProfileFields(
     middleName: pick(input.middleName, base.middleName),
     lastName: pick(input.lastName, base.lastName),
     email: pick(input.email, base.email),
-    mobilePhone:
-      input.mobilePhone === undefined || !settings
-        ? pick(input.mobilePhone, base.mobilePhone)
-        : phone('Mobile phone', 'mobilePhone', input.mobilePhone, settings),
-    secondaryPhone:
-      input.secondaryPhone === undefined || !settings
-        ? pick(input.secondaryPhone, base.secondaryPhone)
-        : phone('Secondary phone', 'secondaryPhone', input.secondaryPhone, settings),
+    mobilePhone: await checked(input.mobilePhone, base.mobilePhone, (raw, settings) =>
+      phoneInRegion(settings.defaultPhoneRegion, raw, 'mobilePhone', 'Mobile phone'),
+    ),
+    secondaryPhone: await checked(input.secondaryPhone, base.secondaryPhone, (raw, settings) =>
+      phoneInRegion(settings.defaultPhoneRegion, raw, 'secondaryPhone', 'Secondary phone'),
+    ),
     gender: pick(input.gender, base.gender),
     ...birthday,
     countryNumericCode: pick(input.countryNumericCode, base.countryNumericCode),
-    currency,
+    currency: await checked(input.currency, base.currency, (code, settings) => {
+      if (!settings.currencies.includes(code)) {
+        throw invalid('currency', `${code} is not one of the workspace's currencies`);
+      }
+      return code;
+    }),
     joinedAt: pick(input.joinedAt, base.joinedAt),
     company: pick(input.company, base.company),
     occupation: pick(input.occupation, base.occupation),
     avatarUrl: pick(input.avatarUrl, base.avatarUrl),
-    preferredLocationId:
-      input.preferredLocation === undefined || !settings
-        ? input.preferredLocation === null
-          ? null
-          : base.preferredLocationId
-        : location('preferredLocation', input.preferredLocation, settings),
-    joinedLocationId:
-      input.joinedLocation === undefined || !settings
-        ? input.joinedLocation === null
-          ? null
-          : base.joinedLocationId
-        : location('joinedLocation', input.joinedLocation, settings),
+    preferredLocationId: await checked(
+      input.preferredLocation,
+      base.preferredLocationId,
+      (reference, settings) => location(settings, 'preferredLocation', reference),
+    ),
+    joinedLocationId: await checked(input.joinedLocation, base.joinedLocationId, (reference, settings) =>
+      location(settings, 'joinedLocation', reference),
+    ),
     tags: pick(input.tags, base.tags),
-    statuses,
+    statuses:
+      input.statuses?.length === 0
+        ? []
+        : ((await checked(input.statuses, base.statuses, (handles, settings) => {
+            handles.forEach((handle, index) => {
+              if (!settings.statuses.some((status) => status.handle === handle)) {
+                throw invalid(`statuses.${index}`, `${handle} is not one of the workspace's statuses`);
+              }
+            });
+            return handles;
+          })) ?? []),
     addresses: pick(input.addresses, base.addresses),
     lifecycle: pick(input.lifecycle, base.lifecycle),
     enabled: pick(input.enabled, base.enabled),

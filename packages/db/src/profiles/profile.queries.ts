@@ -9,7 +9,7 @@ import { executePrepared } from '../shared/prepared.ts';
 import { auditedProfileJson } from './profile-audit.ts';
 
 /** The domain error a write's constraint violation means, if it is one of the profile's rules. */
-export function profileConstraintError(error: unknown): DomainError | undefined {
+function profileConstraintError(error: unknown): DomainError | undefined {
   const unique = violatedUniqueConstraint(error);
   const column = (error as { column?: unknown } | null)?.column;
   if (unique === 'profiles_workspace_email_key' || (unique === contactPointKey && column === 'email')) {
