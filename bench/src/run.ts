@@ -1,7 +1,8 @@
 // Measures, in one run on the same generated data, the profile operations through bare `pg`, a
 // minimal node:http + pg server running the same SQL, and Tessera's endpoint, at 16 connections;
 // plus a trivial query through tRPC's stock adapter and Tessera's endpoint.
-//   pnpm bench                       (BENCH_PROFILES, BENCH_SECONDS, BENCH_DATABASE_URL to change)
+//   pnpm bench                       (BENCH_PROFILES, BENCH_SECONDS, BENCH_DATABASE_URL to change;
+//                                     BENCH_CPU_PROFILE_DIR to profile each server)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -281,7 +282,10 @@ async function startServer(
   fixture: Fixture,
   templates: Templates,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/serve.ts', handler], {
+  // BENCH_CPU_PROFILE_DIR: each server writes a V8 CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', `${profileDir}/${handler}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/serve.ts', handler], {
     cwd: new URL('..', import.meta.url),
     env: {
       ...process.env,

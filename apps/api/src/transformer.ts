@@ -10,7 +10,10 @@ import superjson from 'superjson';
  */
 export const transformer = {
   input: { serialize: (value: unknown) => superjson.serialize(value), deserialize: deserializeInput },
-  output: superjson,
+  output: {
+    serialize: serializeOutput,
+    deserialize: (value: unknown) => superjson.deserialize(value as never),
+  },
 };
 
 /** The deepest nesting accepted in an input's `json`, and in its `meta` tree. */
@@ -143,4 +146,89 @@ export function deserializeInput(payload: unknown): unknown {
   } catch (cause) {
     refuse(cause instanceof Error ? cause.message : 'superjson could not read it', cause);
   }
+}
+
+type Annotations = Record<string, [string]>;
+
+/** superjson's escaping of one key in an annotation's path. */
+const escapeKey = (key: string) =>
+  key.includes('.') || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key;
+
+/** Where the answer's own annotation is kept while walking: no path ends in one unescaped backslash. */
+const rootPath = '\\';
+
+/**
+ * The path of `key` under `parent`: a parent undefined is the answer itself (whose annotation
+ * superjson writes as `values` alone), null the answer as parent, else the parent's path.
+ */
+function pathOf(parent: string | null | undefined, key: string): string {
+  if (parent === undefined) return rootPath;
+  return parent === null ? escapeKey(key) : `${parent}.${escapeKey(key)}`;
+}
+
+/**
+ * Adds to `annotations` what superjson would note of `value`, the `key` of `parent` (see
+ * {@link pathOf}): a Date or an undefined. False if it holds anything but plain data. A path is
+ * only written out where a value needs an annotation.
+ */
+function annotate(
+  value: unknown,
+  parent: string | null | undefined,
+  key: string,
+  annotations: Annotations,
+): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      // NaN, the infinities and -0 are annotated by superjson.
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'undefined':
+      annotations[pathOf(parent, key)] = ['undefined'];
+      return true;
+    case 'object': {
+      if (value === null) return true;
+      if (value instanceof Date) {
+        annotations[pathOf(parent, key)] = ['Date'];
+        return !Number.isNaN(value.getTime());
+      }
+      const path = parent === undefined ? null : pathOf(parent, key);
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+          if (!annotate(value[index], path, String(index), annotations)) return false;
+        }
+        return true;
+      }
+      const prototype = Object.getPrototypeOf(value) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const name of Object.keys(value)) {
+        if (name === '__proto__') return false;
+        if (!annotate((value as Record<string, unknown>)[name], path, name, annotations)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * superjson's envelope for an answer, for plain data (objects, arrays, strings, finite numbers,
+ * booleans, null, undefined, Dates): what every procedure answers. The answer itself is the `json`,
+ * for JSON.stringify to write (a Date as its ISO string, as superjson writes it; a key whose value
+ * is undefined left out, which its annotation restores); only the annotations are worked out here.
+ * superjson would copy the answer and record each object's paths to mark shared references, which
+ * costs more than the rest of a read; a shared object is simply written twice, and reads back
+ * equal. Anything else goes to superjson.
+ */
+export function serializeOutput(value: unknown): { json: unknown; meta?: { values: unknown; v: 1 } } {
+  const annotations: Annotations = {};
+  if (!annotate(value, undefined, '', annotations)) {
+    return superjson.serialize(value) as { json: unknown; meta?: { values: unknown; v: 1 } };
+  }
+  const root = annotations[rootPath];
+  if (root !== undefined) return { json: root[0] === 'Date' ? value : null, meta: { values: root, v: 1 } };
+  for (const _path in annotations) return { json: value, meta: { values: annotations, v: 1 } };
+  return { json: value };
 }

@@ -5,7 +5,7 @@ import type { Scope } from '../shared/scope.ts';
 import type { ProfileRow } from './profile.table.ts';
 import { profileColumns, toProfile, toProfileColumns, type ProfileFields } from './profile.rows.ts';
 import { violatedCheckConstraint, violatedUniqueConstraint } from '../shared/constraints.ts';
-import { executePrepared } from '../shared/prepared.ts';
+import { compiledOnce, executePrepared } from '../shared/prepared.ts';
 import { auditedProfileJson } from './profile-audit.ts';
 
 /** The domain error a write's constraint violation means, if it is one of the profile's rules. */
@@ -63,16 +63,25 @@ function profilesOf(db: Executor, scope: Scope) {
   return db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', scope.workspaceId);
 }
 
+const profileById = compiledOnce((db, workspaceId: string, id: string) =>
+  profilesOf(db, { workspaceId }).where('id', '=', id),
+);
+const profileByIdForUpdate = compiledOnce((db, workspaceId: string, id: string) =>
+  profilesOf(db, { workspaceId }).where('id', '=', id).forUpdate(),
+);
+const profileByEmail = compiledOnce((db, workspaceId: string, email: string) =>
+  profilesOf(db, { workspaceId }).where('email', '=', email),
+);
+
 export async function findProfile(
   db: Executor,
   scope: Scope,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Profile | undefined> {
-  const query = profilesOf(db, scope).where('id', '=', id);
   const [row] = options.forUpdate
-    ? await executePrepared(db, 'profile_by_id_for_update', query.forUpdate().compile())
-    : await executePrepared(db, 'profile_by_id', query.compile());
+    ? await executePrepared(db, 'profile_by_id_for_update', profileByIdForUpdate(db, scope.workspaceId, id))
+    : await executePrepared(db, 'profile_by_id', profileById(db, scope.workspaceId, id));
   return row && toProfile(row);
 }
 
@@ -81,8 +90,7 @@ export async function findProfileByEmail(
   scope: Scope,
   email: string,
 ): Promise<Profile | undefined> {
-  const query = profilesOf(db, scope).where('email', '=', email);
-  const [row] = await executePrepared(db, 'profile_by_email', query.compile());
+  const [row] = await executePrepared(db, 'profile_by_email', profileByEmail(db, scope.workspaceId, email));
   return row && toProfile(row);
 }
 

@@ -1,4 +1,4 @@
-import type { CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import type { Executor } from '../client.ts';
 
@@ -24,6 +24,42 @@ export async function executePrepared<R>(
     throw new Error(`the prepared statement ${name} was given two different texts`);
   }
   return (await db.executeQuery(compiled)).rows;
+}
+
+/** What a query compiled once is built with in place of each parameter: text no input can hold. */
+const standIn = (index: number) => `\u0000parameter ${index}`;
+
+/**
+ * A query built and compiled once, then given new parameters on every call: building and compiling
+ * a Kysely query costs more than a point lookup's own work in Node. `build` must pass each
+ * parameter through to the SQL as it is (compared with `=`, not transformed).
+ */
+export function compiledOnce<P extends string[], R>(
+  build: (db: Executor, ...parameters: P) => Compilable<R>,
+): (db: Executor, ...parameters: P) => CompiledQuery<R> {
+  let compiled: CompiledQuery<R> | undefined;
+  let positions: (number | undefined)[] = [];
+  return (db, ...parameters) => {
+    if (compiled === undefined) {
+      const standIns = parameters.map((_, index) => standIn(index)) as P;
+      compiled = build(db, ...standIns).compile();
+      positions = compiled.parameters.map((value) => {
+        const index = standIns.indexOf(value as string);
+        return index === -1 ? undefined : index;
+      });
+      if (new Set(positions.filter((index) => index !== undefined)).size !== standIns.length) {
+        throw new Error('compiledOnce: a parameter did not reach the SQL as it was given');
+      }
+    }
+    const template = compiled;
+    return {
+      ...template,
+      parameters: template.parameters.map((value, index) => {
+        const position = positions[index];
+        return position === undefined ? value : parameters[position];
+      }),
+    };
+  };
 }
 
 type QueryFn = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
