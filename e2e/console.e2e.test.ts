@@ -65,6 +65,17 @@ async function signIn(page: Page, url: string, email: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Profiles' }).waitFor();
 }
 
+/** Full-page screenshots at a desktop width and at a phone's, to look at. */
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${shotsDir}/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${shotsDir}/${name}-390.png`, fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
 /** The value shown next to a term in a description list. */
 function detailOf(page: Page, term: string): Locator {
   return page
@@ -226,15 +237,7 @@ describe('console', () => {
     if (!server || !browser) throw new Error('beforeAll did not finish');
     const { url } = server;
     const { member } = await server.app.newWorkspace('master');
-    mkdirSync(shotsDir, { recursive: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const shoot = async (name: string) => {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: `${shotsDir}/${name}-desktop.png`, fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.screenshot({ path: `${shotsDir}/${name}-390.png`, fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 900 });
-    };
     await signIn(page, url, member.email);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -253,7 +256,7 @@ describe('console', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     expect(await region.inputValue()).toBe('AU');
-    await shoot('settings');
+    await shoot(page, 'settings');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles' }).click();
     await page.getByRole('link', { name: 'New profile' }).first().click();
@@ -270,7 +273,7 @@ describe('console', () => {
     await expect.poll(() => mobile.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => focusedElement(page)).toBe('input mobilePhone');
     expect(await descriptionOf(mobile)).toMatch(/phone/i);
-    await shoot('profile-form');
+    await shoot(page, 'profile-form');
 
     await mobile.fill('0412 345 678');
     await page.getByRole('button', { name: 'Create profile' }).click();
@@ -285,14 +288,14 @@ describe('console', () => {
       'newsletter',
     ]);
     expect(await detailOf(page, 'Secondary phone').textContent()).toBe('—');
-    await shoot('profile');
+    await shoot(page, 'profile');
 
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('button', { name: 'Delete profile' }).click();
     await page.getByText('Ada Lovelace was deleted.').waitFor();
     await page.goBack();
     await page.getByRole('alert').getByText('Deleted', { exact: true }).waitFor();
-    await shoot('profile-deleted');
+    await shoot(page, 'profile-deleted');
     await page.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => detailOf(page, 'Lifecycle').textContent()).toBe('Active');
   });
@@ -304,7 +307,6 @@ describe('console', () => {
     await caller.profiles.create({ firstName: 'Grace', lastName: 'Hopper', tags: ['vip'] });
     await caller.profiles.create({ firstName: 'Ada', lastName: 'Lovelace', lifecycle: 'pending' });
     await caller.profiles.create({ firstName: 'Alan', lastName: 'Turing', tags: ['vip'] });
-    mkdirSync(shotsDir, { recursive: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, url, member.email);
     const names = () => page.getByRole('row').getByRole('link').allTextContents();
@@ -316,10 +318,7 @@ describe('console', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('lovel');
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     await expect.poll(() => focusedElement(page)).toBe('input profile-search');
-    await page.screenshot({ path: `${shotsDir}/profiles-search-desktop.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${shotsDir}/profiles-search-390.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await shoot(page, 'profiles-search');
 
     await search.fill('nobody here');
     await page.getByText('No profile matches “nobody here”').waitFor();
@@ -389,6 +388,222 @@ describe('console', () => {
     await section.getByRole('button', { name: 'Remove cora@example.com' }).click();
     await expect.poll(() => section.getByRole('listitem').count()).toBe(1);
     expect((await caller.profiles.get({ id: profile.id })).email).toBeNull();
+  });
+
+  it('narrows the list by enabled, status, country and creation date, with the search, the sort and Load more', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    await caller.workspaceSettings.update({ statuses: [{ handle: 'staff', name: 'Staff' }] });
+    for (let index = 1; index <= 26; index += 1) {
+      await caller.profiles.create({
+        firstName: 'Paused',
+        lastName: String(index).padStart(2, '0'),
+        enabled: false,
+      });
+    }
+    await caller.profiles.create({ firstName: 'Grace', lastName: 'Hopper', statuses: ['staff'] });
+    await caller.profiles.create({ firstName: 'Ada', lastName: 'Lovelace', countryNumericCode: '826' });
+    await caller.profiles.create({
+      firstName: 'Alan',
+      lastName: 'Turing',
+      countryNumericCode: '826',
+      statuses: ['staff'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    const names = () => page.getByRole('row').getByRole('link').allTextContents();
+    const params = () => Object.fromEntries(new URL(page.url()).searchParams);
+    await expect.poll(names).toHaveLength(25);
+
+    await page.getByLabel('Status').selectOption({ label: 'Staff' });
+    await expect.poll(names).toEqual(['Alan Turing', 'Grace Hopper']);
+    await page
+      .getByLabel('Country')
+      .selectOption({ label: 'United Kingdom of Great Britain and Northern Ireland' });
+    await expect.poll(names).toEqual(['Alan Turing']);
+    expect(params()).toEqual({ status: 'staff', country: '826' });
+    await page.getByLabel('Status').selectOption({ label: 'Any' });
+    await expect.poll(names).toEqual(['Alan Turing', 'Ada Lovelace']);
+    await page.getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
+    await expect.poll(names).toEqual(['Ada Lovelace', 'Alan Turing']);
+    await page.getByLabel('Search profiles').fill('turing');
+    await expect.poll(names).toEqual(['Alan Turing']);
+    expect(params()).toEqual({ country: '826', sort: 'fullName:asc', q: 'turing' });
+
+    await page.reload();
+    await expect.poll(names).toEqual(['Alan Turing']);
+    expect(await page.getByLabel('Country').inputValue()).toBe('826');
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect.poll(names).toEqual(['Ada Lovelace', 'Alan Turing']);
+
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = (date: Date) =>
+      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('Created from').fill(day(tomorrow));
+    await page.getByText('No profile matches these filters').waitFor();
+    await page.getByLabel('Created from').fill(day(new Date()));
+    await expect.poll(names).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(params()).toMatchObject({ country: '826', createdFrom: day(new Date()) });
+    await shoot(page, 'profiles-filters');
+
+    await page.getByRole('button', { name: /^Reset filters/ }).click();
+    await expect.poll(names).toHaveLength(25);
+    expect(params()).toEqual({ sort: 'fullName:asc' });
+    await expect.poll(() => focusedElement(page)).toBe('input profile-search');
+
+    await page.getByLabel('Enabled').selectOption({ label: 'No' });
+    await expect.poll(async () => (await names()).every((name) => name.startsWith('Paused'))).toBe(true);
+    expect(await names()).toHaveLength(25);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(names).toHaveLength(26);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(params()).toEqual({ sort: 'fullName:asc', enabled: 'false' });
+  });
+
+  it('edits a contact point where it is shown, from the keyboard, and refuses a value another profile has', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    await caller.profiles.create({ firstName: 'Taken', email: 'taken@example.com' });
+    const profile = await caller.profiles.create({ firstName: 'Cora', email: 'cora@example.com' });
+    await caller.profiles.contactPoints.create({
+      profileId: profile.id,
+      key: 'email',
+      value: 'cora.work@example.com',
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    await page.goto(`${url}/profiles/${profile.id}`);
+    const section = page.getByRole('region', { name: 'Contact points' });
+    await section.getByRole('button', { name: 'Edit cora.work@example.com' }).waitFor();
+    expect(await section.textContent()).toContain('Primary: the profile’s email and mobile phone');
+
+    await section.getByRole('button', { name: 'Edit cora.work@example.com' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedElement(page)).toMatch(/^input contact-point-.+-value$/);
+    const field = section.getByRole('listitem').getByRole('textbox');
+    expect(await field.inputValue()).toBe('cora.work@example.com');
+    await page.keyboard.type('taken@example.com');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => descriptionOf(field)).toContain('has this email already');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedElement(page)).toMatch(/^input contact-point-/);
+    await shoot(page, 'contact-point-editing');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focusedElement(page)).toBe('button Edit');
+    expect(await section.textContent()).toContain('cora.work@example.com');
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('cora.office@example.com');
+    await page.keyboard.press('Enter');
+    await section.getByRole('button', { name: 'Edit cora.office@example.com' }).waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('button Edit');
+    const points = await caller.profiles.contactPoints.list({ profileId: profile.id });
+    expect(points.map((point) => point.value).sort()).toEqual([
+      'cora.office@example.com',
+      'cora@example.com',
+    ]);
+
+    await section.getByRole('button', { name: 'Edit cora@example.com' }).click();
+    expect(await descriptionOf(field)).toContain(
+      'The profile’s email: saving changes it on the profile too.',
+    );
+    await field.fill('cora.new@example.com');
+    await section.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => detailOf(page, 'Email').textContent()).toBe('cora.new@example.com');
+    expect((await caller.profiles.get({ id: profile.id })).email).toBe('cora.new@example.com');
+  });
+
+  it('adds addresses in the profile form, one the default, and shows them on the profile', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member } = await server.app.newWorkspace('master');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    await page.goto(`${url}/profiles/new`);
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+
+    await page.getByRole('button', { name: 'Add address' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('input addresses.0.label');
+    await page.getByRole('group', { name: 'Address 1' }).getByLabel('Label').fill('Home');
+    const home = page.getByRole('group', { name: 'Home' });
+    await home.getByLabel('Address line 1').fill('12 St James’s Square');
+    await home.getByLabel('City').fill('London');
+    await home
+      .getByLabel('Country')
+      .selectOption({ label: 'United Kingdom of Great Britain and Northern Ireland' });
+    await page.getByRole('button', { name: 'Add address' }).click();
+    await page.getByRole('group', { name: 'Address 2' }).getByLabel('Label').fill('Country house');
+    const countryHouse = page.getByRole('group', { name: 'Country house' });
+    await countryHouse.getByLabel('Default address').check();
+    expect(await home.getByLabel('Default address').isChecked()).toBe(false);
+
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    const line1 = countryHouse.getByLabel('Address line 1');
+    await expect.poll(() => line1.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedElement(page)).toBe('input addresses.1.line1');
+    expect(await descriptionOf(line1)).toContain('Address line 1 is required');
+    await shoot(page, 'profile-form-addresses');
+
+    await line1.fill('Ockham Park');
+    await countryHouse.getByLabel('City').fill('Ockham');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Ada Lovelace');
+    expect(await detailOf(page, 'Default address').textContent()).toBe('Country houseOckham ParkOckham');
+    expect(await detailOf(page, 'Other addresses').textContent()).toBe(
+      'Home12 St James’s SquareLondonUnited Kingdom of Great Britain and Northern Ireland',
+    );
+    await shoot(page, 'profile-addresses');
+
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await home.getByLabel('Default address').check();
+    await page.getByRole('button', { name: 'Remove Country house' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('button Add address');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+    await expect.poll(() => detailOf(page, 'Default address').textContent()).toContain('Home');
+    expect(await detailOf(page, 'Other addresses').textContent()).toBe('—');
+  });
+
+  it('lets an admin set a profile’s tier from the workspace’s tiers, and shows it to others', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const admin = await server.app.newWorkspace('admin');
+    await admin.caller.workspaceSettings.update({
+      tiers: [
+        { handle: 'silver', name: 'Silver', rank: 1 },
+        { handle: 'gold', name: 'Gold', rank: 2 },
+      ],
+    });
+    const profile = await admin.caller.profiles.create({ firstName: 'Tia', lastName: 'Tiered' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, admin.member.email);
+    await page.goto(`${url}/profiles/${profile.id}`);
+
+    const tier = page.getByLabel('Tier', { exact: true });
+    await tier.selectOption({ label: 'Gold' });
+    await page.getByRole('button', { name: 'Set tier' }).click();
+    await page.getByText('Tier set.').waitFor();
+    expect(await detailOf(page, 'Tier').textContent()).toContain('gold · rank 2');
+    expect((await admin.caller.profiles.get({ id: profile.id })).tier?.handle).toBe('gold');
+    await expect.poll(() => focusedElement(page)).toBe('button Set tier');
+    await shoot(page, 'profile-tier');
+
+    await tier.selectOption({ label: 'No tier' });
+    await page.getByRole('button', { name: 'Set tier' }).click();
+    await expect.poll(async () => (await admin.caller.profiles.get({ id: profile.id })).tier).toBeNull();
+
+    const agent = await server.app.newWorkspace('agent');
+    const seen = await agent.caller.profiles.create({ firstName: 'Una', lastName: 'Tiered' });
+    const agentPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(agentPage, url, agent.member.email);
+    await agentPage.goto(`${url}/profiles/${seen.id}`);
+    await agentPage.getByRole('heading', { level: 1, name: 'Una Tiered' }).waitFor();
+    expect(await detailOf(agentPage, 'Tier').textContent()).toBe('—');
+    expect(await agentPage.getByRole('combobox', { name: 'Tier' }).count()).toBe(0);
   });
 
   it('serves the console compressed, its hashed files cached for good and its page checked each time', async () => {

@@ -1,15 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { messageOf } from '../../lib/api-errors.ts';
 import { splitError } from '../../lib/field-errors.ts';
-import { useTRPC } from '../../lib/trpc.ts';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
+import { describedByOf, FieldMessages } from '../../ui/field-frame.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import { useMoveFocus } from '../../ui/use-move-focus.ts';
+
+type ContactPoint = RouterOutputs['profiles']['contactPoints']['list'][number];
 
 const keyOptions = [
   { value: 'email', label: 'Email' },
   { value: 'phone', label: 'Phone' },
 ] as const;
+
+const kindLabel = { email: 'Email', phone: 'Phone' } as const;
+
+/** The profile field a primary contact point of each kind is. */
+const primaryFieldLabel = { email: 'email', phone: 'mobile phone' } as const;
+
+const editButtonId = (id: string) => `contact-point-${id}-edit`;
+const editInputId = (id: string) => `contact-point-${id}-value`;
+const addValueId = 'contact-point-value';
 
 /**
  * A profile's emails and phones (reference 002: contacts). The primary ones are the profile's
@@ -21,6 +34,10 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
   const points = useQuery(trpc.profiles.contactPoints.list.queryOptions({ profileId }));
   const [key, setKey] = useState<'email' | 'phone'>('email');
   const [value, setValue] = useState('');
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const listRef = useRef<HTMLUListElement>(null);
+  const moveFocus = useMoveFocus();
   const refresh = async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.profiles.contactPoints.list.queryKey({ profileId }) }),
@@ -29,19 +46,58 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
   };
   const add = useMutation(
     trpc.profiles.contactPoints.create.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (added) => {
         setValue('');
+        setNotice(`Added ${added.value}.`);
         await refresh();
       },
     }),
   );
-  const remove = useMutation(trpc.profiles.contactPoints.delete.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(
+    trpc.profiles.contactPoints.delete.mutationOptions({
+      onSuccess: async ({ id }) => {
+        const index = points.data?.findIndex((point) => point.id === id) ?? -1;
+        const removed = points.data?.[index];
+        setNotice(removed ? `Removed ${removed.value}.` : '');
+        await refresh();
+        // The next row's Edit takes the focus, else the one before, else the field that adds one.
+        moveFocus(() => {
+          if (document.getElementById(editButtonId(id))) return null;
+          const editButtons = listRef.current?.querySelectorAll<HTMLElement>('[data-edit]');
+          return editButtons?.[index] ?? editButtons?.[index - 1] ?? document.getElementById(addValueId);
+        });
+      },
+    }),
+  );
   const errors = add.error ? splitError(add.error, ['value', 'key']) : { fields: {}, form: null };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate({ profileId, key, value });
   };
+
+  function startEditing(point: ContactPoint) {
+    setEditingId(point.id);
+    setNotice('');
+    moveFocus(() => {
+      const input = document.getElementById(editInputId(point.id));
+      if (input instanceof HTMLInputElement) input.select();
+      return input;
+    });
+  }
+
+  function stopEditing(id: string) {
+    setEditingId(null);
+    moveFocus(() => document.getElementById(editButtonId(id)));
+  }
+
+  async function saved(updated: ContactPoint) {
+    setNotice(`Saved ${updated.value}.`);
+    await refresh();
+    stopEditing(updated.id);
+  }
+
+  const hasPrimary = points.data?.some((point) => point.isPrimary) ?? false;
 
   return (
     <section className="card" aria-labelledby="profile-contact-points">
@@ -52,28 +108,60 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
       {points.isError ? <p className="field-error">{messageOf(points.error)}</p> : null}
       {points.data?.length === 0 ? <p className="muted">No email or phone yet.</p> : null}
       {points.data && points.data.length > 0 ? (
-        <ul className="contact-points">
-          {points.data.map((point) => (
-            <li key={point.id}>
-              <span>
-                {point.key === 'email' ? 'Email' : 'Phone'}: {point.value}
-                {point.isPrimary ? <span className="badge">Primary</span> : null}
-              </span>
-              {canWrite ? (
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => remove.mutate({ profileId, id: point.id })}
-                  disabled={remove.isPending}
-                  aria-label={`Remove ${point.value}`}
-                >
-                  Remove
-                </button>
-              ) : null}
-            </li>
-          ))}
+        <ul ref={listRef} className="contact-points">
+          {points.data.map((point) =>
+            point.id === editingId ? (
+              <li key={point.id}>
+                <ContactPointEditor
+                  profileId={profileId}
+                  point={point}
+                  onSaved={saved}
+                  onCancel={() => stopEditing(point.id)}
+                />
+              </li>
+            ) : (
+              <li key={point.id}>
+                <span className="contact-point-value">
+                  <span className="muted">{kindLabel[point.key]}</span> {point.value}
+                  {point.isPrimary ? <span className="badge">Primary</span> : null}
+                </span>
+                {canWrite ? (
+                  <span className="contact-point-actions">
+                    <button
+                      type="button"
+                      id={editButtonId(point.id)}
+                      data-edit
+                      className="button button-small"
+                      onClick={() => startEditing(point)}
+                      aria-label={`Edit ${point.value}`}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-danger-outline"
+                      onClick={() => remove.mutate({ profileId, id: point.id })}
+                      disabled={remove.isPending}
+                      aria-label={`Remove ${point.value}`}
+                    >
+                      Remove
+                    </button>
+                  </span>
+                ) : null}
+              </li>
+            ),
+          )}
         </ul>
       ) : null}
+      {hasPrimary ? (
+        <p className="field-hint contact-points-note">
+          Primary: the profile’s email and mobile phone. Editing or removing one changes the profile
+          {canWrite ? '; to make another one primary, set it in Edit.' : '.'}
+        </p>
+      ) : null}
+      <p className="visually-hidden" role="status">
+        {notice}
+      </p>
       {remove.isError ? <p className="field-error">{messageOf(remove.error)}</p> : null}
       {canWrite ? (
         <form className="contact-point-form" onSubmit={submit} noValidate>
@@ -86,8 +174,11 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
             required
           />
           <TextField
-            id="contact-point-value"
+            id={addValueId}
             label={key === 'email' ? 'Email address' : 'Phone number'}
+            type={key === 'email' ? 'email' : 'tel'}
+            spellCheck={false}
+            autoComplete="off"
             value={value}
             onValueChange={setValue}
             error={errors.fields.value}
@@ -100,5 +191,87 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
         </form>
       ) : null}
     </section>
+  );
+}
+
+interface ContactPointEditorProps {
+  profileId: string;
+  point: ContactPoint;
+  onSaved: (updated: ContactPoint) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** One contact point's value, edited where it is shown: Enter saves, Escape cancels. */
+function ContactPointEditor({ profileId, point, onSaved, onCancel }: ContactPointEditorProps) {
+  const trpc = useTRPC();
+  const [value, setValue] = useState(point.value);
+  const moveFocus = useMoveFocus();
+  const inputId = editInputId(point.id);
+  const update = useMutation(
+    trpc.profiles.contactPoints.update.mutationOptions({
+      onSuccess: onSaved,
+      onError: () => moveFocus(() => document.getElementById(inputId)),
+    }),
+  );
+  const errors = update.error ? splitError(update.error, ['value']) : { fields: {}, form: null };
+  const error = errors.fields.value;
+  const hint = point.isPrimary
+    ? `The profile’s ${primaryFieldLabel[point.key]}: saving changes it on the profile too.`
+    : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (update.isPending) return;
+    if (value.trim() === point.value) return onCancel();
+    update.mutate({ profileId, id: point.id, key: point.key, value });
+  }
+
+  function cancelOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || update.isPending) return;
+    event.preventDefault();
+    onCancel();
+  }
+
+  return (
+    <form className="contact-point-edit" onSubmit={submit} onKeyDown={cancelOnEscape} noValidate>
+      <label htmlFor={inputId}>
+        {kindLabel[point.key]}
+        {point.isPrimary ? <span className="badge">Primary</span> : null}
+      </label>
+      <div className="input-with-action">
+        <input
+          id={inputId}
+          type={point.key === 'email' ? 'email' : 'tel'}
+          value={value}
+          onChange={(event) => {
+            setValue(event.target.value);
+            update.reset();
+          }}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedByOf(inputId, error, hint)}
+        />
+        <span className="contact-point-edit-actions">
+          <button
+            type="submit"
+            className="button button-small button-primary"
+            aria-disabled={update.isPending}
+          >
+            {update.isPending ? 'Saving…' : 'Save'}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={onCancel}
+            disabled={update.isPending}
+          >
+            Cancel
+          </button>
+        </span>
+      </div>
+      <FieldMessages id={inputId} error={error} hint={hint} />
+      {errors.form ? <p className="field-error">{errors.form}</p> : null}
+    </form>
   );
 }

@@ -3,7 +3,7 @@ import { updateProfileInput } from '@tessera/domain';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { hasDomainCode, messageOf } from '../../lib/api-errors.ts';
-import { schemaIssues, splitError } from '../../lib/field-errors.ts';
+import { schemaIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
@@ -13,7 +13,6 @@ import { useCan } from '../auth/session.tsx';
 import { rememberProfile } from './profile-cache.ts';
 import {
   ProfileForm,
-  profileFieldNames,
   profileInputOf,
   profileValuesOf,
   useProfileForm,
@@ -65,7 +64,7 @@ function EditProfileForm({ profile }: { profile: Profile }) {
           setHasConflict(true);
           return;
         }
-        form.refuse(splitError(error, profileFieldNames));
+        form.refuseError(error);
       },
     }),
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createProfileInput } from '@tessera/domain';
 import { Link, useNavigate } from 'react-router';
-import { schemaIssues, splitError } from '../../lib/field-errors.ts';
+import { schemaIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
@@ -12,7 +12,6 @@ import { useProfileChoices } from './use-profile-choices.ts';
 import {
   emptyProfileValues,
   ProfileForm,
-  profileFieldNames,
   profileInputOf,
   useProfileForm,
   type ProfileFormValues,
@@ -32,7 +31,7 @@ export function NewProfilePage() {
         await rememberProfile(queryClient, trpc, profile);
         await navigate(`/profiles/${profile.id}`);
       },
-      onError: (error) => form.refuse(splitError(error, profileFieldNames)),
+      onError: (error) => form.refuseError(error),
     }),
   );
 

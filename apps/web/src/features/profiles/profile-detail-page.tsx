@@ -14,6 +14,7 @@ import { useCan } from '../auth/session.tsx';
 import { dropFromLists, forgetProfile, rememberProfile } from './profile-cache.ts';
 import { genderChoices, lifecycleChoices, type Profile } from './profile-form.fields.ts';
 import { ProfileLoadState } from './profile-load-state.tsx';
+import { TierSelect, tierSelectId, TierValue } from './profile-tier.tsx';
 import type { ProfilesListState } from './profiles-list-page.tsx';
 
 export function ProfileDetailPage() {
@@ -137,6 +138,7 @@ function ProfileDetail({ profile }: { profile: Profile }) {
   const isWriter = useCan('profiles.write');
   const isDeleter = useCan('profiles.delete');
   const isPurger = useCan('profiles.purge');
+  const isTierSetter = useCan('profiles.setTier');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -300,16 +302,18 @@ function ProfileDetail({ profile }: { profile: Profile }) {
         </Section>
 
         <Section id="profile-loyalty" title="Loyalty">
-          <Detail term="Tier">
-            {profile.tier ? (
-              <>
-                {profile.tier.name}
-                <span className="sub-value">
-                  {profile.tier.handle} · rank {profile.tier.rank}
-                </span>
-              </>
-            ) : null}
-          </Detail>
+          {isTierSetter && !isDeleted ? (
+            <>
+              <dt>
+                <label htmlFor={tierSelectId}>Tier</label>
+              </dt>
+              <dd>
+                <TierSelect profile={profile} />
+              </dd>
+            </>
+          ) : (
+            <Detail term="Tier">{profile.tier ? <TierValue tier={profile.tier} /> : null}</Detail>
+          )}
           <Detail term="Currency">{profile.currency}</Detail>
           <Detail term="Joined at">{profile.joinedAt ? <DateTime value={profile.joinedAt} /> : null}</Detail>
           <Detail term="Tags">

@@ -4,6 +4,7 @@ import { schemaIssues, splitIssues } from '../../lib/field-errors.ts';
 import {
   emptyProfileValues,
   profileFieldNames,
+  profileErrorPaths,
   profileFields,
   profileInputOf,
   profileValuesOf,
@@ -29,6 +30,28 @@ const ada: Parameters<typeof profileValuesOf>[0] = {
   avatarUrl: null,
   preferredLocation: { id: '8a7d5f0e-3b1c-4d2e-9f6a-1b2c3d4e5f60' },
   joinedLocation: null,
+  addresses: [
+    {
+      label: 'Home',
+      line1: '12 St James’s Square',
+      line2: null,
+      city: 'London',
+      region: null,
+      postalCode: 'SW1Y 4JH',
+      countryNumericCode: '826',
+      isDefault: false,
+    },
+    {
+      label: null,
+      line1: 'Ockham Park',
+      line2: null,
+      city: 'Ockham',
+      region: 'Surrey',
+      postalCode: null,
+      countryNumericCode: null,
+      isDefault: true,
+    },
+  ],
   tags: ['analytical', 'engine'],
   statuses: ['staff'],
   lifecycle: 'active',
@@ -62,6 +85,7 @@ describe('profileFields', () => {
       avatarUrl: 'ftp://example.com',
       preferredLocation: 'x'.repeat(256),
       joinedLocation: 'x'.repeat(256),
+      addresses: 'Ockham Park',
       tags: [''],
       statuses: [''],
       lifecycle: 'deleted',
@@ -99,6 +123,16 @@ describe('profileValuesOf', () => {
       tags: 'analytical, engine',
       statuses: ['staff'],
     });
+    expect(profileValuesOf(ada).addresses[1]).toEqual({
+      label: '',
+      line1: 'Ockham Park',
+      line2: '',
+      city: 'Ockham',
+      region: 'Surrey',
+      postalCode: '',
+      countryNumericCode: '',
+      isDefault: true,
+    });
   });
 
   it('shows a deleted profile as active, as saving it restores it', () => {
@@ -114,6 +148,24 @@ describe('profileValuesOf', () => {
       preferredLocation: '8a7d5f0e-3b1c-4d2e-9f6a-1b2c3d4e5f60',
       joinedAt: new Date('2024-05-01T09:30:00Z'),
     });
+  });
+});
+
+describe('profileErrorPaths', () => {
+  it('names each field of each address, so that an issue about one lands at it', () => {
+    const paths = profileErrorPaths(profileValuesOf(ada));
+    expect(paths).toContain('addresses');
+    expect(paths).toContain('addresses.1.line1');
+    expect(paths).toContain('addresses.1.isDefault');
+    expect(paths).not.toContain('addresses.2.line1');
+  });
+
+  it('shows the domain’s issue about an address at its field', () => {
+    const values = profileValuesOf(ada);
+    const input = profileInputOf({ ...values, addresses: [{ ...values.addresses[0]!, line1: ' ' }] });
+    const { error } = createProfileInput.safeParse(input);
+    const split = error && splitIssues(schemaIssues(error), profileErrorPaths(values));
+    expect(split).toEqual({ fields: { 'addresses.0.line1': 'Address line 1 is required' }, form: null });
   });
 });
 

@@ -1,5 +1,11 @@
 import { genders, type CreateProfileInput } from '@tessera/domain';
 import type { RouterOutputs } from '../../lib/trpc.ts';
+import {
+  addressFieldPaths,
+  addressInputOf,
+  addressValuesOf,
+  type AddressFormValues,
+} from './profile-form.addresses.ts';
 
 export type Profile = RouterOutputs['profiles']['get'];
 
@@ -16,6 +22,7 @@ interface FieldValueOfKind {
   select: string;
   checkbox: boolean;
   checkboxes: string[];
+  addresses: AddressFormValues[];
 }
 
 const emptyValueOfKind: FieldValueOfKind = {
@@ -29,6 +36,7 @@ const emptyValueOfKind: FieldValueOfKind = {
   select: '',
   checkbox: false,
   checkboxes: [],
+  addresses: [],
 };
 
 /** Where a select or a set of checkboxes takes its choices from: fixed lists, the domain, or the workspace's settings. */
@@ -44,6 +52,7 @@ export const profileFieldGroups = [
   { id: 'contact', title: 'Contact' },
   { id: 'birthday', title: 'Birthday' },
   { id: 'location', title: 'Location' },
+  { id: 'addresses', title: 'Addresses' },
   { id: 'loyalty', title: 'Loyalty' },
   { id: 'lifecycle', title: 'Lifecycle' },
 ] as const;
@@ -115,6 +124,7 @@ export const profileFields = [
     choices: 'locations',
     noneLabel: 'None',
   },
+  { name: 'addresses', label: 'Addresses', kind: 'addresses', group: 'addresses' },
   {
     name: 'currency',
     label: 'Currency',
@@ -157,6 +167,11 @@ export type ProfileFormValues = {
 };
 
 export const profileFieldNames: readonly ProfileFieldName[] = profileFields.map((field) => field.name);
+
+/** The paths issues are reported at that the form shows at a field: its fields', and each address field's. */
+export function profileErrorPaths(values: Pick<ProfileFormValues, 'addresses'>): string[] {
+  return [...profileFieldNames, ...addressFieldPaths(values.addresses)];
+}
 
 export const emptyProfileValues = {
   ...Object.fromEntries(profileFields.map((field) => [field.name, emptyValueOfKind[field.kind]])),
@@ -215,6 +230,7 @@ export function profileValuesOf(profile: ProfileSource): ProfileFormValues {
     countryNumericCode: profile.countryNumericCode ?? '',
     preferredLocation: profile.preferredLocation?.id ?? '',
     joinedLocation: profile.joinedLocation?.id ?? '',
+    addresses: profile.addresses.map(addressValuesOf),
     currency: profile.currency ?? '',
     joinedAt: localDateTimeText(profile.joinedAt),
     tags: profile.tags.join(', '),
@@ -249,6 +265,7 @@ export function profileInputOf(values: ProfileFormValues): Record<ProfileFieldNa
     birthMonth: numberInput(values.birthMonth),
     birthDay: numberInput(values.birthDay),
     countryNumericCode: values.countryNumericCode === '' ? null : values.countryNumericCode,
+    addresses: values.addresses.map(addressInputOf),
     currency: values.currency === '' ? null : values.currency,
     joinedAt: dateTimeInput(values.joinedAt),
     tags: values.tags

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { FieldIssue } from '@tessera/api';
 import { createProfileInput } from '@tessera/domain';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { schemaIssues } from '../../lib/field-errors.ts';
@@ -178,6 +178,65 @@ describe('ProfileForm', () => {
     const first = screen.getByLabelText('Staff');
     expect(first.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(first);
+  });
+
+  it('adds an address with the focus in it, the first one as the default', () => {
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    type('First name', 'Ada');
+    fireEvent.click(screen.getByRole('button', { name: 'Add address' }));
+    expect(document.activeElement).toBe(input('Label (optional)'));
+    const home = screen.getByRole('group', { name: 'Address 1' });
+    type('Label (optional)', 'Home');
+    expect(screen.getByRole('group', { name: 'Home' })).toBe(home);
+    type('Address line 1', '12 St James’s Square');
+    fireEvent.change(within(home).getByLabelText('Country (optional)'), { target: { value: '036' } });
+    expect(within(home).getByLabelText<HTMLInputElement>('Default address').checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Create profile' }));
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({
+        addresses: [
+          {
+            label: 'Home',
+            line1: '12 St James’s Square',
+            line2: '',
+            city: '',
+            region: '',
+            postalCode: '',
+            countryNumericCode: '036',
+            isDefault: true,
+          },
+        ],
+      }),
+    );
+  });
+
+  it('marks one address the default, and moves the focus to Add address when one is removed', () => {
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    const add = screen.getByRole('button', { name: 'Add address' });
+    fireEvent.click(add);
+    fireEvent.click(add);
+    const second = screen.getByRole('group', { name: 'Address 2' });
+    fireEvent.click(within(second).getByLabelText('Default address'));
+    const radios = screen.getAllByLabelText<HTMLInputElement>('Default address');
+    expect(radios.map((radio) => radio.checked)).toEqual([false, true]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Address 2' }));
+    expect(screen.getByLabelText<HTMLInputElement>('Default address').checked).toBe(true);
+    expect(document.activeElement).toBe(add);
+  });
+
+  it('shows an issue about an address at its field and moves the focus there', () => {
+    render(<Harness onSubmit={vi.fn()} />);
+    type('First name', 'Ada');
+    fireEvent.click(screen.getByRole('button', { name: 'Add address' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create profile' }));
+    const line1 = input('Address line 1');
+    expect(line1.id).toBe('addresses.0.line1');
+    expect(line1.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(line1)).toBe('Address line 1 is required');
+    expect(document.activeElement).toBe(line1);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows a refusal about no field of the form above the fields', () => {

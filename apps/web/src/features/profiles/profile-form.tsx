@@ -5,6 +5,7 @@ import { CheckboxField, CheckboxGroup } from '../../ui/checkbox-field.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { ProfileAddressesField } from './profile-addresses-field.tsx';
 import {
   profileFieldGroups,
   profileFields,
@@ -17,7 +18,6 @@ import type { ProfileFormState } from './use-profile-form.ts';
 // The profile pages and the profile cache import these from here.
 export {
   emptyProfileValues,
-  profileFieldNames,
   profileInputOf,
   profileValuesOf,
   type Profile,
@@ -158,5 +158,7 @@ function FieldInput({ name, form, choices, error }: FieldInputProps): ReactEleme
           emptyText="This workspace has no statuses yet; an admin adds them in Settings."
         />
       );
+    case 'addresses':
+      return <ProfileAddressesField form={form} countries={choices.countries} error={error} />;
   }
 }

@@ -12,14 +12,17 @@ import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
 import {
+  activeFilterCount,
   defaultSort,
   listInputOf,
   nextSort,
+  noFilters,
   parseProfilesListParams,
   withProfilesListParams,
   type ProfilesListParams,
   type ProfilesSort,
 } from './profiles-list-params.ts';
+import { ProfilesFilterBar } from './profiles-filter-bar.tsx';
 
 /** What other pages may tell the list when they send the member back to it. */
 export interface ProfilesListState {
@@ -36,14 +39,6 @@ export function profilesListOptions(trpc: Trpc, params: ProfilesListParams) {
     placeholderData: keepPreviousData,
   });
 }
-
-const lifecycleFilterChoices = [
-  { value: '', label: 'All but deleted' },
-  { value: 'temporary', label: 'Temporary' },
-  { value: 'pending', label: 'Pending' },
-  { value: 'active', label: 'Active' },
-  { value: 'deleted', label: 'Deleted' },
-] as const;
 
 const sortLabels: Record<ProfileSortKey, string> = {
   createdAt: 'created',
@@ -78,7 +73,7 @@ export function ProfilesListPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const moveFocus = useMoveFocus();
   const isSearching = params.q !== '';
-  const hasFilters = params.lifecycle !== '' || params.tag !== '';
+  const hasFilters = activeFilterCount(params) > 0;
   const isDefaultSort = params.sort.key === defaultSort.key && params.sort.order === defaultSort.order;
 
   const change = useCallback(
@@ -89,9 +84,7 @@ export function ProfilesListPage() {
   );
   // Typing replaces the history entry, so Back leaves the search rather than stepping through its letters.
   const commitSearch = useCallback((q: string) => change({ q }, { replace: true }), [change]);
-  const commitTag = useCallback((tag: string) => change({ tag }, { replace: true }), [change]);
   const [searchDraft, setSearchDraft] = useDebouncedDraft(params.q, commitSearch);
-  const [tagDraft, setTagDraft] = useDebouncedDraft(params.tag, commitTag);
 
   function loadMore() {
     if (list.isFetchingNextPage) return;
@@ -106,9 +99,8 @@ export function ProfilesListPage() {
     searchRef.current?.focus();
   }
 
-  function clearFilters() {
-    setTagDraft('');
-    change({ lifecycle: '', tag: '' });
+  function resetFilters() {
+    change(noFilters);
     searchRef.current?.focus();
   }
 
@@ -151,30 +143,7 @@ export function ProfilesListPage() {
             ) : null}
           </div>
         </div>
-        <div className="field">
-          <label htmlFor="profile-filter-lifecycle">Lifecycle</label>
-          <select
-            id="profile-filter-lifecycle"
-            value={params.lifecycle}
-            onChange={(event) => change({ lifecycle: event.target.value as ProfilesListParams['lifecycle'] })}
-          >
-            {lifecycleFilterChoices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="profile-filter-tag">Tag</label>
-          <input
-            id="profile-filter-tag"
-            value={tagDraft}
-            maxLength={100}
-            autoComplete="off"
-            onChange={(event) => setTagDraft(event.target.value)}
-          />
-        </div>
+        <ProfilesFilterBar params={params} onChange={change} onReset={resetFilters} />
       </search>
 
       {isFirstLoad ? (
@@ -202,8 +171,8 @@ export function ProfilesListPage() {
                 </button>
               ) : null}
               {hasFilters ? (
-                <button type="button" className="button" onClick={clearFilters}>
-                  Clear filters
+                <button type="button" className="button" onClick={resetFilters}>
+                  Reset filters
                 </button>
               ) : null}
             </div>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activeFilterCount,
   defaultSort,
   listInputOf,
   nextSort,
+  noFilters,
   parseProfilesListParams,
   withProfilesListParams,
 } from './profiles-list-params.ts';
@@ -13,6 +15,7 @@ describe('parseProfilesListParams', () => {
       new URLSearchParams('q=%20ada%20&sort=fullName:asc&lifecycle=deleted&tag=vip'),
     );
     expect(params).toEqual({
+      ...noFilters,
       q: 'ada',
       sort: { key: 'fullName', order: 'asc' },
       lifecycle: 'deleted',
@@ -20,10 +23,33 @@ describe('parseProfilesListParams', () => {
     });
   });
 
+  it('reads the enabled, status, country and creation date filters', () => {
+    const params = parseProfilesListParams(
+      new URLSearchParams(
+        'enabled=false&status=%20staff%20&country=036&createdFrom=2024-02-29&createdTo=2024-03-31',
+      ),
+    );
+    expect(params).toMatchObject({
+      enabled: false,
+      status: 'staff',
+      country: '036',
+      createdFrom: '2024-02-29',
+      createdTo: '2024-03-31',
+    });
+    expect(parseProfilesListParams(new URLSearchParams('enabled=true')).enabled).toBe(true);
+  });
+
   it('leaves out values the API would refuse', () => {
     const params = parseProfilesListParams(new URLSearchParams('sort=password:asc&lifecycle=gone'));
     expect(params.sort).toEqual(defaultSort);
     expect(params.lifecycle).toBe('');
+  });
+
+  it('leaves out a filter the API would refuse: no such country, no such day, not a boolean', () => {
+    const params = parseProfilesListParams(
+      new URLSearchParams('enabled=yes&country=999&createdFrom=2023-02-29&createdTo=2024-3-1'),
+    );
+    expect(params).toEqual({ ...noFilters, q: '', sort: defaultSort });
   });
 });
 
@@ -36,6 +62,34 @@ describe('withProfilesListParams', () => {
     });
     expect(next.toString()).toBe('other=1&tag=vip&sort=updatedAt%3Aasc');
     expect(withProfilesListParams(next, { sort: defaultSort }).has('sort')).toBe(false);
+  });
+});
+
+describe('withProfilesListParams and the filters', () => {
+  it('writes the filters and drops them again, keeping the search and the sort', () => {
+    const filtered = withProfilesListParams(new URLSearchParams('q=ada&sort=fullName:asc'), {
+      enabled: true,
+      status: 'staff',
+      country: '036',
+      createdFrom: '2024-01-01',
+      createdTo: '2024-01-31',
+    });
+    expect(filtered.toString()).toBe(
+      'q=ada&sort=fullName%3Aasc&enabled=true&status=staff&country=036&createdFrom=2024-01-01&createdTo=2024-01-31',
+    );
+    expect(parseProfilesListParams(filtered)).toMatchObject({ enabled: true, createdTo: '2024-01-31' });
+    expect(withProfilesListParams(filtered, noFilters).toString()).toBe('q=ada&sort=fullName%3Aasc');
+    expect(withProfilesListParams(filtered, { enabled: false }).get('enabled')).toBe('false');
+  });
+});
+
+describe('activeFilterCount', () => {
+  it('counts the filters that narrow the list, not the search or the sort', () => {
+    const params = parseProfilesListParams(
+      new URLSearchParams('q=ada&sort=fullName:asc&tag=vip&enabled=false'),
+    );
+    expect(activeFilterCount(params)).toBe(2);
+    expect(activeFilterCount(noFilters)).toBe(0);
   });
 });
 
@@ -54,5 +108,26 @@ describe('listInputOf', () => {
   it('sends no sort with a search, which is ranked', () => {
     const params = parseProfilesListParams(new URLSearchParams('q=ada&sort=fullName:asc&tag=vip'));
     expect(listInputOf(params, 25)).toEqual({ limit: 25, q: 'ada', filter: { tag: 'vip' } });
+  });
+
+  it('filters by enabled, status and country, and by whole days of creation in the reader’s time zone', () => {
+    const params = parseProfilesListParams(
+      new URLSearchParams(
+        'enabled=false&status=staff&country=036&createdFrom=2024-03-30&createdTo=2024-03-31',
+      ),
+    );
+    expect(listInputOf(params, 25)).toEqual({
+      limit: 25,
+      sortBy: 'createdAt',
+      sortOrder: 'desc',
+      filter: {
+        enabled: false,
+        status: 'staff',
+        countryNumericCode: '036',
+        // Berlin: the 30th starts in winter time, the 31st ends in summer time.
+        createdFrom: new Date('2024-03-29T23:00:00.000Z'),
+        createdTo: new Date('2024-03-31T21:59:59.999Z'),
+      },
+    });
   });
 });

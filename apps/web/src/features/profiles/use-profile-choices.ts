@@ -11,13 +11,13 @@ import {
 
 export type ProfileChoices = Record<ChoiceSource, readonly Choice[]>;
 
-const countryChoices: readonly Choice[] = listCountries().map((country) => ({
+export const countryChoices: readonly Choice[] = listCountries().map((country) => ({
   value: country.numericCode,
   label: country.name,
 }));
 
-/** Keeps a value the profile holds among the choices even when the settings no longer offer it. */
-function withCurrent(choices: Choice[], current: string | readonly string[]): Choice[] {
+/** Keeps a value already held among the choices even when the settings no longer offer it. */
+export function withCurrent(choices: Choice[], current: string | readonly string[]): Choice[] {
   const held = typeof current === 'string' ? [current] : current;
   const missing = held.filter((value) => value !== '' && !choices.some((choice) => choice.value === value));
   return [...choices, ...missing.map((value) => ({ value, label: value }))];

@@ -3,13 +3,9 @@ import { createProfileInput } from '@tessera/domain';
 import { TRPCClientError } from '@trpc/client';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { schemaIssues, splitError } from '../../lib/field-errors.ts';
-import {
-  emptyProfileValues,
-  profileFieldNames,
-  profileInputOf,
-  type ProfileFormValues,
-} from './profile-form.fields.ts';
+import { schemaIssues } from '../../lib/field-errors.ts';
+import { withAddressAdded } from './profile-form.addresses.ts';
+import { emptyProfileValues, profileInputOf, type ProfileFormValues } from './profile-form.fields.ts';
 import { useProfileForm } from './use-profile-form.ts';
 
 afterEach(cleanup);
@@ -77,10 +73,54 @@ describe('useProfileForm', () => {
       },
     });
     const form = renderForm();
-    act(() => form.current.refuse(splitError(taken, profileFieldNames)));
-    act(() => form.current.refuse(splitError(taken, profileFieldNames)));
+    act(() => form.current.refuseError(taken));
+    act(() => form.current.refuseError(taken));
     expect(form.current.errors.fields).toEqual({ email: 'Another profile has this email already' });
     expect(form.current.attempt).toBe(2);
+  });
+
+  it('shows the server’s refusal of an address at the address’s field', () => {
+    const refused = TRPCClientError.from({
+      error: {
+        message: 'addresses.1.line1: Address line 1 is required',
+        code: -32600,
+        data: {
+          domainCode: 'INVALID_FIELD',
+          httpStatus: 400,
+          issues: [{ path: 'addresses.1.line1', message: 'Address line 1 is required' }],
+        },
+      },
+    });
+    const form = renderForm({ ...ada, addresses: withAddressAdded(withAddressAdded([])) });
+    act(() => form.current.refuseError(refused));
+    expect(form.current.errors).toEqual({
+      fields: { 'addresses.1.line1': 'Address line 1 is required' },
+      form: null,
+    });
+  });
+
+  it('drops the error of an address field as it is edited, and of all addresses as one is removed', () => {
+    const form = renderForm({ ...ada, addresses: withAddressAdded(withAddressAdded([])) });
+    act(() => form.current.refuseIssues(issuesOfCreating(form.current.values)));
+    expect(Object.keys(form.current.errors.fields)).toEqual([
+      'email',
+      'addresses.0.line1',
+      'addresses.1.line1',
+    ]);
+    act(() =>
+      form.current.changeAddresses(
+        (addresses) =>
+          addresses.map((address, index) => (index === 0 ? { ...address, line1: 'Ockham Park' } : address)),
+        'addresses.0.line1',
+      ),
+    );
+    expect(form.current.values.addresses[0]?.line1).toBe('Ockham Park');
+    expect(form.current.errors.fields['addresses.0.line1']).toBeUndefined();
+    expect(form.current.errors.fields['addresses.1.line1']).toBe('Address line 1 is required');
+    act(() => form.current.changeAddresses((addresses) => addresses.slice(0, 1)));
+    expect(form.current.errors.fields).toEqual({
+      email: 'Enter a valid email address, like name@example.com',
+    });
   });
 
   it('drops the error of a field as it is edited and keeps the others', () => {

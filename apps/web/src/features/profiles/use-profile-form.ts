@@ -1,15 +1,28 @@
 import type { FieldIssue } from '@tessera/api';
 import { useState } from 'react';
-import { splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
-import { profileFieldNames, type ProfileFieldName, type ProfileFormValues } from './profile-form.fields.ts';
+import { splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import type { AddressFormValues } from './profile-form.addresses.ts';
+import { profileErrorPaths, type ProfileFieldName, type ProfileFormValues } from './profile-form.fields.ts';
 
 const noErrors: SplitErrors = { fields: {}, form: null };
+
+function withoutAddressErrors(errors: SplitErrors): SplitErrors {
+  const fields = Object.fromEntries(
+    Object.entries(errors.fields).filter(([path]) => path !== 'addresses' && !path.startsWith('addresses.')),
+  );
+  return { ...errors, fields };
+}
 
 /** The state of a profile form: its values, the errors to show, and how often a submit was refused. */
 export function useProfileForm(initial: ProfileFormValues) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<SplitErrors>(noErrors);
   const [attempt, setAttempt] = useState(0);
+  /** Shows why a submit was refused; the form then moves the focus to the first field at fault. */
+  const refuse = (next: SplitErrors) => {
+    setErrors(next);
+    setAttempt((count) => count + 1);
+  };
   return {
     values,
     errors,
@@ -18,14 +31,25 @@ export function useProfileForm(initial: ProfileFormValues) {
       setValues((current) => ({ ...current, [field]: value }));
       setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
     },
-    /** Shows why a submit was refused and moves the focus to the first field at fault. */
-    refuse(next: SplitErrors) {
-      setErrors(next);
-      setAttempt((count) => count + 1);
+    /**
+     * Changes the addresses. An edit of one field (`path`, like `addresses.0.city`) drops that field's
+     * error; adding, removing or reordering drops the errors of them all, whose places no longer match.
+     */
+    changeAddresses(apply: (addresses: AddressFormValues[]) => AddressFormValues[], path?: string) {
+      setValues((current) => ({ ...current, addresses: apply(current.addresses) }));
+      setErrors((current) =>
+        path === undefined
+          ? withoutAddressErrors(current)
+          : { ...current, fields: { ...current.fields, [path]: undefined } },
+      );
     },
+    /** The server's refusal, at the fields it names. */
+    refuseError(error: unknown) {
+      refuse(splitError(error, profileErrorPaths(values)));
+    },
+    /** The domain schema's issues with the values, at their fields. */
     refuseIssues(issues: FieldIssue[]) {
-      setErrors(splitIssues(issues, profileFieldNames));
-      setAttempt((count) => count + 1);
+      refuse(splitIssues(issues, profileErrorPaths(values)));
     },
     clearErrors() {
       setErrors(noErrors);
