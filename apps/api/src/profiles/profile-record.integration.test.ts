@@ -211,6 +211,13 @@ describe('the full customer record', () => {
       domainCode: 'PROFILE_DELETED',
     });
     expect(
+      await failureOf(caller.profiles.upsert({ email: 'gone@example.com', firstName: 'X' })),
+    ).toMatchObject({
+      domainCode: 'PROFILE_DELETED',
+      paths: ['email'],
+    });
+    expect(await caller.profiles.get({ id: profile.id })).toMatchObject({ firstName: 'Gone', version: 2 });
+    expect(
       await failureOf(caller.profiles.create({ firstName: 'Copy', email: 'gone@example.com' })),
     ).toMatchObject({
       domainCode: 'PROFILE_EMAIL_TAKEN',

@@ -73,12 +73,20 @@ export async function createProfile(ctx: MemberContext, input: CreateProfileInpu
   });
 }
 
+/** The refusal to change a deleted profile, at the field that named it. */
+export function deletedProfile(path: string, id: string | undefined): DomainError {
+  return new DomainError('PROFILE_DELETED', 'This profile is deleted: restore it to change it', {
+    path,
+    details: id === undefined ? {} : { id },
+  });
+}
+
 export async function upsertProfile(
   ctx: MemberContext,
   input: UpsertProfileInput,
 ): Promise<ProfileView & { isCreated: boolean }> {
   const { member, tokenId } = ctx.actor;
-  const { isCreated, ...profile } = await upsertProfileByEmail(
+  const upserted = await upsertProfileByEmail(
     ctx.db,
     ctx.scope,
     { id: ctx.newId(), ...input, now: ctx.clock.now() },
@@ -90,6 +98,9 @@ export async function upsertProfile(
       ip: ctx.ip,
     },
   );
+  if (!upserted)
+    throw deletedProfile('email', (await findProfileByEmail(ctx.db, ctx.scope, input.email))?.id);
+  const { isCreated, ...profile } = upserted;
   return { ...(await view(ctx, profile)), isCreated };
 }
 
@@ -155,12 +166,7 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
         },
       );
     }
-    if (before.lifecycle === 'deleted') {
-      throw new DomainError('PROFILE_DELETED', 'This profile is deleted: restore it to change it', {
-        path: 'id',
-        details: { id: input.id },
-      });
-    }
+    if (before.lifecycle === 'deleted') throw deletedProfile('id', input.id);
     const { id: _id, version: _version, ...changes } = input;
     const now = ctx.clock.now();
     const fields = await resolveProfileFields(changes, before, settingsOf(ctx, trx), now);

@@ -376,6 +376,7 @@ export interface UpsertAudit {
 /**
  * Creates the profile with this email, or updates the one that has it, and records the audit
  * entry, all in one statement: one round trip and one commit, as many as a bare upsert takes.
+ * Undefined, with nothing written, when the profile that has the email is deleted.
  *
  * The entry's `before` is the row the update replaced: `before` locks it (FOR UPDATE reads the
  * latest committed version and holds it until the statement commits), and the insert waits for
@@ -388,7 +389,7 @@ export async function upsertProfileByEmail(
   scope: Scope,
   profile: ProfileUpsert,
   audit: UpsertAudit,
-): Promise<Profile & { isCreated: boolean }> {
+): Promise<(Profile & { isCreated: boolean }) | undefined> {
   const query = sql<ProfileRow & { is_created: boolean }>`
     with before as materialized (
       select ${auditedProfileJson(sql.raw('b'))} as snapshot, b.version
@@ -405,6 +406,7 @@ export async function upsertProfileByEmail(
         last_name = case when ${profile.lastName !== undefined}::boolean then excluded.last_name else p.last_name end,
         updated_at = excluded.updated_at,
         version = p.version + 1
+      where p.lifecycle <> 'deleted'
       returning p.*, (p.xmax = 0) as is_created
     ), audit as (
       insert into audit_entries
@@ -421,8 +423,7 @@ export async function upsertProfileByEmail(
   for (let attempt = 1; ; attempt++) {
     try {
       const [row] = await executePrepared(db, 'profile_upsert_by_email', compiled);
-      if (!row) throw new Error('the upsert returned no row');
-      return { ...toProfile(row), isCreated: row.is_created };
+      return row && { ...toProfile(row), isCreated: row.is_created };
     } catch (error) {
       if (violatedCheckConstraint(error) === 'audit_entries_update_before_check' && attempt < 3) continue;
       throw profileConstraintError(error) ?? error;
