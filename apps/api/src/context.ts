@@ -10,6 +10,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   newId: NewId;
+  /** Ids that sort by the time they were made (ULIDs), for source records and identities. */
+  newSortableId: NewId;
   log: Logger;
   /** Whether session cookies carry `Secure` (set when served over https). */
   isCookieSecure: boolean;

@@ -1,5 +1,6 @@
 import { authRouter } from './auth/auth.router.ts';
 import { profilesRouter } from './profiles/profiles.router.ts';
+import { sourceRecordsRouter } from './source-records/source-records.router.ts';
 import { tokensRouter } from './tokens/tokens.router.ts';
 import { workspaceSettingsRouter } from './workspace-settings/workspace-settings.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -7,6 +8,7 @@ import { createCallerFactory, router } from './trpc.ts';
 export const appRouter = router({
   auth: authRouter,
   profiles: profilesRouter,
+  sourceRecords: sourceRecordsRouter,
   tokens: tokensRouter,
   workspaceSettings: workspaceSettingsRouter,
 });

@@ -2,6 +2,11 @@ import type { AuditEntryTable } from './audit/audit-entry.table.ts';
 import type { MemberTable } from './members/member.table.ts';
 import type { ContactPointTable, ProfileTable } from './profiles/profile.table.ts';
 import type { SessionTable } from './sessions/session.table.ts';
+import type {
+  ProfileIdentityTable,
+  SourceRecordIdentifierTable,
+  SourceRecordTable,
+} from './source-records/source-record.table.ts';
 import type { ApiTokenTable } from './tokens/token.table.ts';
 import type {
   LocationTable,
@@ -24,4 +29,7 @@ export interface Database {
   locations: LocationTable;
   tiers: TierTable;
   profile_statuses: ProfileStatusTable;
+  source_records: SourceRecordTable;
+  source_record_identifiers: SourceRecordIdentifierTable;
+  profile_identities: ProfileIdentityTable;
 }

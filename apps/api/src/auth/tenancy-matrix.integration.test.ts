@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { roles, type Role } from '@tessera/domain';
+import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../router.ts';
 import {
@@ -57,11 +58,19 @@ function valueAt(value: unknown, path: Path): unknown {
   );
 }
 
-/** Which of a record's values a leaf of an input takes: ids by their shape, emails and slugs by the field's name. */
-function fieldKind(path: Path, value: unknown): 'id' | 'email' | 'slug' | undefined {
+type FieldKind = 'id' | 'email' | 'slug' | 'identifierQuery';
+
+const ulidShape = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i;
+
+/**
+ * Which of a record's values a leaf of an input takes: ids (uuids and ULIDs) by their shape, emails,
+ * slugs and identifier queries by the field's name.
+ */
+function fieldKind(path: Path, value: unknown): FieldKind | undefined {
   const key = String(path.at(-1) ?? '');
   if (typeof value !== 'string') return undefined;
-  if (uuidShape.test(value)) return 'id';
+  if (uuidShape.test(value) || ulidShape.test(value)) return 'id';
+  if (key === 'identifierQuery') return 'identifierQuery';
   if (/email/i.test(key)) return 'email';
   if (/slug|workspace/i.test(key)) return 'slug';
   return undefined;
@@ -73,11 +82,16 @@ const freshValues = new Map<string, string>();
  * The value of nothing that stands for one of the victim's: always the same one, so that whatever
  * counts requests by value (the sign-in throttle counts failures per email) counts both alike.
  */
-function freshValueFor(victimValue: string, kind: 'id' | 'email' | 'slug'): string {
+function freshValueFor(victimValue: string, kind: FieldKind): string {
   const suffix = randomBytes(5).toString('hex');
-  const fresh =
-    freshValues.get(victimValue) ??
-    (kind === 'id' ? randomUUID() : kind === 'email' ? `nobody-${suffix}@nowhere.test` : `ws-${suffix}`);
+  const freshOf: Record<FieldKind, () => string> = {
+    id: () => (ulidShape.test(victimValue) ? ulid() : randomUUID()),
+    email: () => `nobody-${suffix}@nowhere.test`,
+    slug: () => `ws-${suffix}`,
+    // Another source: a record the victim's query made in the caller's workspace would hold the same identifiers.
+    identifierQuery: () => `othershop:customer:email:nobody-${suffix}@nowhere.test`,
+  };
+  const fresh = freshValues.get(victimValue) ?? freshOf[kind]();
   freshValues.set(victimValue, fresh);
   return fresh;
 }

@@ -1,7 +1,7 @@
 import { insertProfile } from '@tessera/db/profiles';
 import { saveWorkspaceSettings } from '@tessera/db/workspace-settings';
 import { findWorkspaceBySlug } from '@tessera/db/workspaces';
-import { isDomainError, newProfileDefaults } from '@tessera/domain';
+import { isDomainError, newProfileDefaults, sourceRecordsPerProfileDefault } from '@tessera/domain';
 import type { AppDeps } from '../context.ts';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';
 
@@ -68,6 +68,7 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
             defaultPhoneRegion: 'AU',
             timeZone: 'Australia/Sydney',
             currencies: ['AUD', 'NZD', 'USD'],
+            sourceRecordsPerProfileMax: sourceRecordsPerProfileDefault,
             locations,
             statuses: [
               { handle: 'influencer', name: 'Influencer' },

@@ -9,6 +9,9 @@ import { appRouter } from '../router.ts';
 import { serveConsoleFiles } from './console-files.ts';
 import { isJsonBody } from './media-type.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
+import { fieldOfRequest, sourceRecordRoutes } from '../source-records/source-records.rest.ts';
+import { maxInputDepth } from '../transformer.ts';
+import { createRestHandler } from './rest-handler.ts';
 
 /** The largest request body the API reads. */
 export const maxBodyBytes = 1024 * 1024;
@@ -54,7 +57,7 @@ async function health(deps: AppDeps, res: ServerResponse): Promise<void> {
   }
 }
 
-/** The one HTTP server: the API at `/trpc`, `/healthz`, and the console. */
+/** The one HTTP server: the API at `/trpc`, the REST routes at `/api/v2`, `/healthz`, and the console. */
 export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {}): Server {
   const createContext = (req: IncomingMessage, res: ServerResponse) => createRequestContext(deps, req, res);
   const onError = ({
@@ -86,6 +89,14 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
       onError,
     }),
   });
+  const restApi = createRestHandler({
+    routes: sourceRecordRoutes,
+    maxBodyBytes,
+    maxDepth: maxInputDepth,
+    createContext,
+    fieldOf: fieldOfRequest,
+    log: deps.log,
+  });
   const consoleFiles = options.webDist ? serveConsoleFiles(options.webDist) : undefined;
 
   return createServer((req, res) => {
@@ -95,6 +106,7 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (path.startsWith('/trpc/')) return void trpc(req, res);
+    if (path.startsWith('/api/v2/')) return void restApi(req, res);
     if (path === '/healthz') return void health(deps, res);
     if (consoleFiles) return consoleFiles(req, res, () => void res.writeHead(404).end());
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -50,7 +50,12 @@ function notFound(path: string, id: string): DomainError {
       });
 }
 
-async function writableProfile(trx: Executor, ctx: MemberContext, profileId: string): Promise<Profile> {
+/** The profile, locked until the transaction ends; refused if it is not there or deleted. */
+export async function writableProfile(
+  trx: Executor,
+  ctx: MemberContext,
+  profileId: string,
+): Promise<Profile> {
   const profile = await findProfile(trx, ctx.scope, profileId, { forUpdate: true });
   if (!profile) throw notFound('profileId', profileId);
   if (profile.lifecycle === 'deleted') {
@@ -132,6 +137,40 @@ export async function getContactPoint(
   return toView(profile, point);
 }
 
+/**
+ * Adds an email or phone, as stored, to a profile that `writableProfile` locked; the first of its
+ * kind becomes the profile's primary one. Answers the profile as it is after.
+ */
+export async function addContactPoint(
+  trx: Executor,
+  ctx: MemberContext,
+  profile: Profile,
+  key: ContactPointKey,
+  value: string,
+): Promise<{ profile: Profile; point: ContactPoint }> {
+  if (profile[primaryField[key]] === null) {
+    const after = await setPrimary(trx, ctx, profile, key, value);
+    const point = await findContactPointByValue(trx, ctx.scope, profile.id, key, value);
+    if (!point) throw new Error('the primary contact point was not kept');
+    return { profile: after, point };
+  }
+  const point = await insertContactPoint(trx, ctx.scope, {
+    id: ctx.newId(),
+    profileId: profile.id,
+    key,
+    value,
+    now: ctx.clock.now(),
+  });
+  await recordAudit(trx, ctx, {
+    action: 'contact_point.create',
+    entityType: 'contact_point',
+    entityId: point.id,
+    before: null,
+    after: auditedPoint(point),
+  });
+  return { profile, point };
+}
+
 /** Adds an email or phone to a profile; the first of its kind becomes the profile's primary one. */
 export async function createContactPoint(
   ctx: MemberContext,
@@ -140,27 +179,8 @@ export async function createContactPoint(
   return ctx.db.transaction().execute(async (trx) => {
     const profile = await writableProfile(trx, ctx, input.profileId);
     const value = await storedValue(trx, ctx, input.key, input.value);
-    if (profile[primaryField[input.key]] === null) {
-      const after = await setPrimary(trx, ctx, profile, input.key, value);
-      const point = await findContactPointByValue(trx, ctx.scope, profile.id, input.key, value);
-      if (!point) throw new Error('the primary contact point was not kept');
-      return toView(after, point);
-    }
-    const point = await insertContactPoint(trx, ctx.scope, {
-      id: ctx.newId(),
-      profileId: profile.id,
-      key: input.key,
-      value,
-      now: ctx.clock.now(),
-    });
-    await recordAudit(trx, ctx, {
-      action: 'contact_point.create',
-      entityType: 'contact_point',
-      entityId: point.id,
-      before: null,
-      after: auditedPoint(point),
-    });
-    return toView(profile, point);
+    const added = await addContactPoint(trx, ctx, profile, input.key, value);
+    return toView(added.profile, added.point);
   });
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@tessera/domain';
 import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
+import { identitiesRouter } from '../source-records/identities.router.ts';
 import { contactPointsRouter } from './contact-points.router.ts';
 import {
   createProfile,
@@ -29,6 +30,7 @@ const writer = permittedProcedure('profiles.write');
 
 export const profilesRouter = router({
   contactPoints: contactPointsRouter,
+  identities: identitiesRouter,
   create: writer
     .input(createProfileInput)
     .output(profileOutput)

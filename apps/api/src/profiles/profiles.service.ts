@@ -12,6 +12,7 @@ import {
   sortValueOf,
   updateProfileRow,
   upsertProfileByEmail,
+  type ProfileFields,
 } from '@tessera/db/profiles';
 import { findWorkspaceSettings } from '@tessera/db/workspace-settings';
 import {
@@ -57,19 +58,29 @@ async function views(ctx: MemberContext, profiles: Profile[]): Promise<ProfileVi
   return profiles.map((profile) => toProfileView(profile, settings, now));
 }
 
+/** Inserts a new profile with these fields, and its audit entry, in the caller's transaction. */
+export async function insertAuditedProfile(
+  trx: Executor,
+  ctx: MemberContext,
+  fields: ProfileFields,
+  now: Date,
+): Promise<Profile> {
+  const profile = await insertProfile(trx, ctx.scope, { ...fields, id: ctx.newId(), now });
+  await recordAudit(trx, ctx, {
+    action: 'profile.create',
+    entityType: 'profile',
+    entityId: profile.id,
+    before: null,
+    after: auditedProfile(profile),
+  });
+  return profile;
+}
+
 export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<ProfileView> {
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     const fields = await resolveProfileFields(input, undefined, settingsOf(ctx, trx), now);
-    const profile = await insertProfile(trx, ctx.scope, { ...fields, id: ctx.newId(), now });
-    await recordAudit(trx, ctx, {
-      action: 'profile.create',
-      entityType: 'profile',
-      entityId: profile.id,
-      before: null,
-      after: auditedProfile(profile),
-    });
-    return view(ctx, profile, trx);
+    return view(ctx, await insertAuditedProfile(trx, ctx, fields, now), trx);
   });
 }
 

@@ -34,6 +34,7 @@ export interface NamedRecord {
   id: string;
   email?: string;
   slug?: string;
+  identifierQuery?: string;
 }
 
 export interface VictimWorkspace {
@@ -46,8 +47,8 @@ export interface VictimWorkspace {
 }
 
 /**
- * A workspace whose data other workspaces' requests must never see or change: profiles, tokens,
- * a second member and a signed-in console session, all named with a marker.
+ * A workspace whose data other workspaces' requests must never see or change: profiles, a source
+ * record, tokens, a second member and a signed-in console session, all named with a marker.
  */
 export async function createVictimWorkspace(app: TestApp, baseUrl: string): Promise<VictimWorkspace> {
   const marker = `victim${randomBytes(6).toString('hex')}`;
@@ -64,6 +65,12 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
     });
     profiles.push({ id: profile.id, email: profile.email ?? '' });
   }
+  const identifierQuery = `victimshop:customer:email:${profiles[0]?.email ?? ''}`;
+  const sourceRecord = await owner.caller.sourceRecords.upsert({
+    identifierQuery,
+    identifiers: [{ type: 'external_id', value: marker }],
+    attributes: { note: marker },
+  });
   await owner.caller.tokens.create({ name: `integration ${marker}` });
   const second = await addMember(app, workspaceId, {
     role: 'admin',
@@ -98,6 +105,7 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
       { label: 'token last four', text: JSON.stringify(token.lastFour) },
     ]),
     ...sessions.map((session) => ({ label: 'session id', text: session.id })),
+    { label: 'source record id', text: sourceRecord.id },
   ].filter((secret) => secret.text !== 'tests');
 
   async function snapshot() {
@@ -128,6 +136,25 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
         .where('workspace_id', '=', workspaceId)
         .orderBy('id')
         .execute(),
+      sourceRecords: await db
+        .selectFrom('source_records')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('id')
+        .execute(),
+      identifiers: await db
+        .selectFrom('source_record_identifiers')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('source_record_id')
+        .orderBy('position')
+        .execute(),
+      identities: await db
+        .selectFrom('profile_identities')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('id')
+        .execute(),
     };
   }
 
@@ -140,6 +167,7 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
     { kind: 'member', id: second.id, email: second.email, slug },
     { kind: 'workspace', id: workspaceId, slug },
     { kind: 'session', id: session.id },
+    { kind: 'source record', id: sourceRecord.id, identifierQuery },
   ];
 
   return { records, secrets, snapshot };

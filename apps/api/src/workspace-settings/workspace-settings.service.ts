@@ -28,6 +28,7 @@ export async function updateWorkspaceSettings(
           input.defaultPhoneRegion === undefined ? before.defaultPhoneRegion : input.defaultPhoneRegion,
         timeZone: input.timeZone ?? before.timeZone,
         currencies: input.currencies ?? before.currencies,
+        sourceRecordsPerProfileMax: input.sourceRecordsPerProfileMax ?? before.sourceRecordsPerProfileMax,
         locations: (input.locations ?? before.locations).map((location) => ({
           ...location,
           id: location.id ?? ctx.newId(),

@@ -5,6 +5,7 @@ import * as requireAuditBeforeOnUpdate from './202611291210_require_audit_before
 import * as completeTheProfile from './202611291300_complete_the_profile.ts';
 import * as indexProfileLists from './202611291400_index_profile_lists.ts';
 import * as searchProfiles from './202611291500_search_profiles.ts';
+import * as sourceRecords from './202611291700_source_records.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '202611291300_complete_the_profile': completeTheProfile,
   '202611291400_index_profile_lists': indexProfileLists,
   '202611291500_search_profiles': searchProfiles,
+  '202611291700_source_records': sourceRecords,
 };
 
 export const migrationProvider: MigrationProvider = {

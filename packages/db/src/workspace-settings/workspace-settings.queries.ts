@@ -1,10 +1,22 @@
-import type { Location, ProfileStatus, Tier, WorkspaceSettings } from '@tessera/domain';
+import {
+  sourceRecordsPerProfileDefault,
+  type Location,
+  type ProfileStatus,
+  type Tier,
+  type WorkspaceSettings,
+} from '@tessera/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
 
 /** What a workspace that has never saved its settings has. */
-const defaults = { defaultPhoneRegion: null, timeZone: 'UTC', currencies: [], version: 0 } as const;
+const defaults = {
+  defaultPhoneRegion: null,
+  timeZone: 'UTC',
+  currencies: [],
+  sourceRecordsPerProfileMax: sourceRecordsPerProfileDefault,
+  version: 0,
+} as const;
 
 /** The workspace's settings with its locations, statuses and tiers, in one round trip. */
 export async function findWorkspaceSettings(db: Executor, scope: Scope): Promise<WorkspaceSettings> {
@@ -12,12 +24,13 @@ export async function findWorkspaceSettings(db: Executor, scope: Scope): Promise
     default_phone_region: string | null;
     time_zone: string | null;
     currencies: string[] | null;
+    source_records_per_profile_max: number | null;
     version: number | null;
     locations: Location[];
     statuses: ProfileStatus[];
     tiers: Tier[];
   }>`
-    select s.default_phone_region, s.time_zone, s.currencies, s.version,
+    select s.default_phone_region, s.time_zone, s.currencies, s.source_records_per_profile_max, s.version,
       coalesce((select json_agg(json_build_object('id', l.id, 'name', l.name, 'externalId', l.external_id)
                                 order by l.name, l.id)
                 from locations l where l.workspace_id = w.id), '[]') as locations,
@@ -34,6 +47,7 @@ export async function findWorkspaceSettings(db: Executor, scope: Scope): Promise
     defaultPhoneRegion: row.default_phone_region ?? defaults.defaultPhoneRegion,
     timeZone: row.time_zone ?? defaults.timeZone,
     currencies: row.currencies ?? [...defaults.currencies],
+    sourceRecordsPerProfileMax: row.source_records_per_profile_max ?? defaults.sourceRecordsPerProfileMax,
     version: row.version ?? defaults.version,
     locations: row.locations,
     statuses: row.statuses,
@@ -45,6 +59,7 @@ export interface SavedSettings {
   defaultPhoneRegion: string | null;
   timeZone: string;
   currencies: string[];
+  sourceRecordsPerProfileMax: number;
   /** Locations with an id keep it; the others are new. */
   locations: (Omit<Location, 'id'> & { id: string })[];
   statuses: ProfileStatus[];
@@ -71,6 +86,7 @@ export async function saveWorkspaceSettings(
       default_phone_region: settings.defaultPhoneRegion,
       time_zone: settings.timeZone,
       currencies: settings.currencies,
+      source_records_per_profile_max: settings.sourceRecordsPerProfileMax,
       version: 1,
       updated_at: now,
     })
@@ -79,6 +95,7 @@ export async function saveWorkspaceSettings(
         default_phone_region: eb.ref('excluded.default_phone_region'),
         time_zone: eb.ref('excluded.time_zone'),
         currencies: eb.ref('excluded.currencies'),
+        source_records_per_profile_max: eb.ref('excluded.source_records_per_profile_max'),
         version: eb('workspace_settings.version', '+', 1),
         updated_at: eb.ref('excluded.updated_at'),
       })),

@@ -5,6 +5,7 @@ export interface WorkspaceSettingsTable {
   default_phone_region: string | null;
   time_zone: Generated<string>;
   currencies: Generated<string[]>;
+  source_records_per_profile_max: Generated<number>;
   version: Generated<number>;
   updated_at: Generated<Date>;
 }

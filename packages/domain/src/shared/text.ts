@@ -7,14 +7,16 @@ export const emailLengthMax = 254;
 // character at all (it would be stored as U+FFFD): neither may reach the database.
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether text holds what cannot be stored: a NUL character or half a surrogate pair. */
+export function hasBrokenText(value: string): boolean {
+  return value.includes('\u0000') || loneSurrogate.test(value);
+}
+
 /** Text that can be stored as it is: no NUL character, no lone surrogate. Every text field starts here. */
 export function text(label: string, requiredMessage = `${label} must be text`) {
   return z
     .string({ error: requiredMessage })
-    .refine(
-      (value) => !value.includes('\u0000') && !loneSurrogate.test(value),
-      `${label} must not contain NUL or broken characters`,
-    );
+    .refine((value) => !hasBrokenText(value), `${label} must not contain NUL or broken characters`);
 }
 
 /** A required text field: trimmed, not blank, at most `max` characters. */

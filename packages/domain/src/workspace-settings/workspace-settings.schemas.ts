@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isTimeZone } from '../profiles/birthday.ts';
 import { currencyCodeSchema } from '../profiles/currency.ts';
 import { isPhoneRegion } from '../profiles/phone.ts';
+import { sourceRecordsPerProfileCeiling } from '../source-records/source-record.ts';
 import { idSchema } from '../shared/ids.ts';
 import { optionalText, requiredText, text } from '../shared/text.ts';
 
@@ -101,6 +102,14 @@ const settingsFields = {
     .array(tierSchema)
     .max(tiersMax, `At most ${tiersMax} tiers`)
     .superRefine(noRepeated('handle', (value) => `Another tier already has the handle ${value}`)),
+  sourceRecordsPerProfileMax: z
+    .number({ error: 'The most source records per profile must be a number' })
+    .int('The most source records per profile must be a whole number')
+    .min(1, 'A profile may have at least 1 source record')
+    .max(
+      sourceRecordsPerProfileCeiling,
+      `A profile may have at most ${sourceRecordsPerProfileCeiling} source records`,
+    ),
 };
 
 /** A workspace's settings, whole. */
@@ -119,5 +128,6 @@ export const workspaceSettingsOutput = z.object({
   locations: z.array(z.object({ id: z.string(), name: z.string(), externalId: z.string().nullable() })),
   statuses: z.array(z.object({ handle: z.string(), name: z.string() })),
   tiers: z.array(z.object({ id: z.string(), handle: z.string(), name: z.string(), rank: z.number() })),
+  sourceRecordsPerProfileMax: z.number(),
   version: z.number(),
 });

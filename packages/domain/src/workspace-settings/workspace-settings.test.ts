@@ -19,6 +19,7 @@ const settings = {
     { handle: 'gold', name: 'Gold', rank: 2 },
     { handle: 'friend', name: 'Friend' },
   ],
+  sourceRecordsPerProfileMax: 20,
 };
 
 describe('workspaceSettingsInput', () => {

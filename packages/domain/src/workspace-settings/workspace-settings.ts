@@ -30,6 +30,8 @@ export interface WorkspaceSettings {
   locations: Location[];
   statuses: ProfileStatus[];
   tiers: Tier[];
+  /** How many source records one profile may have. */
+  sourceRecordsPerProfileMax: number;
   /** 0 until the settings are first saved. */
   version: number;
 }

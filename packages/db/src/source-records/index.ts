@@ -1,0 +1,2 @@
+export * from './source-record.queries.ts';
+export * from './identity.queries.ts';
