@@ -76,6 +76,7 @@ export function toProfileView(
     lifecycle: profile.lifecycle,
     enabled: profile.enabled,
     integrationUuid: profile.integrationUuid,
+    externalId: profile.externalId,
     version: profile.version,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,

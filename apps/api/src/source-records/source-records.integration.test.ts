@@ -158,11 +158,15 @@ describe('creating a source record by identifier query', () => {
     });
     const before = await caller.profiles.identities.list({ profileId: record.profileId });
     expect(before.externalId).toBe('JO-7');
+    expect(await caller.profiles.get({ id: record.profileId })).toMatchObject({ externalId: 'JO-7' });
 
     const email = before.identities.find((identity) => identity.type === 'email');
     if (!email) throw new Error('no email identity');
     const after = await caller.profiles.identities.setPrimary({ profileId: record.profileId, id: email.id });
     expect(after.externalId).toBe('jo@example.com');
+    expect(await caller.profiles.get({ id: record.profileId })).toMatchObject({
+      externalId: 'jo@example.com',
+    });
     expect(after.identities.filter((identity) => identity.isPrimary).map((identity) => identity.id)).toEqual([
       email.id,
     ]);
@@ -177,6 +181,13 @@ describe('creating a source record by identifier query', () => {
     expect(
       await failureOf(caller.profiles.identities.setPrimary({ profileId: record.profileId, id: record.id })),
     ).toMatchObject({ code: 'NOT_FOUND', domainCode: 'IDENTITY_NOT_FOUND', paths: ['id'] });
+
+    // Erasing the profile erases its identities with it.
+    await caller.profiles.delete({ id: record.profileId });
+    await caller.profiles.purge({ id: record.profileId });
+    expect(await failureOf(caller.profiles.identities.list({ profileId: record.profileId }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('refuses identifiers of two different profiles and writes nothing', async () => {

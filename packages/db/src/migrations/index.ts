@@ -6,6 +6,7 @@ import * as completeTheProfile from './202611291300_complete_the_profile.ts';
 import * as indexProfileLists from './202611291400_index_profile_lists.ts';
 import * as searchProfiles from './202611291500_search_profiles.ts';
 import * as sourceRecords from './202611291700_source_records.ts';
+import * as profileExternalId from './202611291750_profile_external_id.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '202611291400_index_profile_lists': indexProfileLists,
   '202611291500_search_profiles': searchProfiles,
   '202611291700_source_records': sourceRecords,
+  '202611291750_profile_external_id': profileExternalId,
 };
 
 export const migrationProvider: MigrationProvider = {

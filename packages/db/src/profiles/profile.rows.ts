@@ -31,6 +31,7 @@ export const profileColumns = [
   'lifecycle',
   'enabled',
   'integration_uuid',
+  'external_id',
   'version',
   'created_at',
   'updated_at',
@@ -69,6 +70,7 @@ export function toProfile(row: ProfileColumnsRow): Profile {
     lifecycle: row.lifecycle as Lifecycle,
     enabled: row.enabled,
     integrationUuid: row.integration_uuid,
+    externalId: row.external_id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -78,7 +80,15 @@ export function toProfile(row: ProfileColumnsRow): Profile {
 /** The fields a client writes, as the columns they are stored in. */
 export type ProfileFields = Omit<
   Profile,
-  'id' | 'workspaceId' | 'fullName' | 'tierId' | 'lifecycle' | 'version' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'workspaceId'
+  | 'fullName'
+  | 'tierId'
+  | 'externalId'
+  | 'lifecycle'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
 > & { lifecycle: Exclude<Lifecycle, 'deleted'> };
 
 export function toProfileColumns(fields: ProfileFields) {

@@ -35,6 +35,8 @@ export interface ProfileTable {
   lifecycle_before_delete: string | null;
   enabled: Generated<boolean>;
   integration_uuid: string | null;
+  /** kept by a trigger: the identifier of the profile's primary identity */
+  external_id: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Date;

@@ -293,6 +293,7 @@ export const profileOutput = z.object({
   lifecycle: z.enum(lifecycles),
   enabled: z.boolean(),
   integrationUuid: z.string().nullable(),
+  externalId: z.string().nullable(),
   version: z.number(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -54,6 +54,8 @@ export interface Profile extends ProfileName {
   enabled: boolean;
   /** the id an external system knows the profile by */
   integrationUuid: string | null;
+  /** the identifier of its primary identity (read-only: set through identities) */
+  externalId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -93,5 +95,13 @@ export const newProfileDefaults = {
   integrationUuid: null,
 } as const satisfies Omit<
   Profile,
-  'id' | 'workspaceId' | 'firstName' | 'fullName' | 'tierId' | 'version' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'workspaceId'
+  | 'firstName'
+  | 'fullName'
+  | 'tierId'
+  | 'externalId'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
 >;
