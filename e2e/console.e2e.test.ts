@@ -606,6 +606,223 @@ describe('console', () => {
     expect(await agentPage.getByRole('combobox', { name: 'Tier' }).count()).toBe(0);
   });
 
+  it('shows a profile’s source records and identities to an agent, who adds a record, makes another identity primary and removes an identifier and a record', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('agent');
+    const shop = await caller.sourceRecords.upsert({
+      identifierQuery: 'shop:customer:email:ada@example.com',
+      identifiers: [{ type: 'external_id', value: 'C-100' }],
+      attributes: { plan: 'gold', visits: 3, address: { city: 'London', lines: ['12 St James’s Square'] } },
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    await page.goto(`${url}/profiles/${shop.profileId}`);
+
+    const records = page.getByRole('region', { name: 'Source records' });
+    const shopRecord = records.getByRole('article', { name: 'ada@example.com from shop' });
+    await shopRecord.waitFor();
+    const identifiersOf = (record: Locator) =>
+      record.getByRole('list', { name: 'Identifiers' }).getByRole('listitem').allTextContents();
+    expect(await identifiersOf(shopRecord)).toEqual(['external_idC-100×', 'emailada@example.com×']);
+    const attributes = await detailOf(page, 'Attributes').textContent();
+    expect(attributes).toContain('gold');
+    expect(attributes).toContain('London');
+    const identities = page.getByRole('region', { name: 'Identities' });
+    await expect.poll(() => detailOf(page, 'External id').textContent()).toBe('C-100');
+    expect(await identities.getByRole('listitem').allTextContents()).toEqual([
+      'shopexternal_idC-100Primary',
+      'shopemailada@example.comMake primary',
+    ]);
+
+    const query = records.getByLabel('Identifier query');
+    const attributesField = records.getByLabel('Attributes');
+    await query.fill('crm:contact');
+    await records.getByLabel('Name').fill('Ada in the CRM');
+    await attributesField.fill('{"stage": lead}');
+    await records.getByRole('button', { name: 'Add record' }).click();
+    await expect.poll(() => query.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedElement(page)).toBe('input source-record-query');
+    expect(await descriptionOf(query)).toContain('An identifier query has four parts');
+    expect(await descriptionOf(attributesField)).toContain('Attributes are not valid JSON');
+    await shoot(page, 'source-record-form');
+
+    await query.fill('crm:contact:twitter:@AdaL');
+    await attributesField.fill('{"stage": "lead", "owner": {"team": "sales", "active": true}}');
+    await records.getByRole('button', { name: 'Add record' }).click();
+    const crmRecord = records.getByRole('article', { name: 'Ada in the CRM from crm' });
+    await crmRecord.waitFor();
+    expect(await identifiersOf(crmRecord)).toEqual(['twitter@adal']);
+    expect(await query.inputValue()).toBe('');
+
+    await identities.getByRole('button', { name: 'Make @adal from crm primary' }).click();
+    await expect.poll(() => detailOf(page, 'External id').textContent()).toBe('@adal');
+    await expect.poll(() => focusedElement(page)).toBe('h2 Identities');
+    expect((await caller.profiles.identities.list({ profileId: shop.profileId })).externalId).toBe('@adal');
+    await shoot(page, 'profile-source-records');
+
+    await shopRecord
+      .getByRole('button', { name: 'Remove external_id C-100 from ada@example.com from shop' })
+      .click();
+    await expect.poll(() => identifiersOf(shopRecord)).toEqual(['emailada@example.com']);
+    await expect.poll(() => focusedElement(page)).toBe('button Delete');
+    expect((await caller.sourceRecords.get({ id: shop.id })).identifiers).toEqual([
+      { type: 'email', value: 'ada@example.com' },
+    ]);
+
+    await crmRecord.getByRole('button', { name: 'Delete Ada in the CRM from crm' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete record' }).click();
+    await expect.poll(() => crmRecord.count()).toBe(0);
+    await expect.poll(() => focusedElement(page)).toBe('h2 Source records');
+    expect(await caller.sourceRecords.list({ profileId: shop.profileId })).toHaveLength(1);
+    expect(await identities.getByRole('listitem').count()).toBe(3);
+  });
+
+  it('looks a source record up by its identifier query and opens the profile it belongs to', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    const record = await caller.sourceRecords.upsert({
+      identifierQuery: 'billing:account:external_id:acct:42',
+      name: 'Billing account 42',
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+
+    const lookup = page.getByLabel('Find by identifier query');
+    await lookup.fill('billing:account:external_id');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => lookup.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(lookup)).toContain('An identifier query has four parts');
+    await expect.poll(() => focusedElement(page)).toBe('input identifier-lookup');
+
+    await lookup.fill('billing:account:external_id:acct:43');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => descriptionOf(lookup))
+      .toContain('No source record answers this identifier query');
+    await shoot(page, 'identifier-lookup');
+
+    await lookup.fill('billing:account:external_id:acct:42');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${url}/profiles/${record.profileId}`);
+    await expect.poll(() => focusedElement(page)).toBe('h1 Billing account 42');
+    const found = page.getByRole('article', { name: 'Billing account 42 from billing' });
+    expect(await found.textContent()).toContain('Found by lookup');
+    expect(await detailOf(page, 'External id').textContent()).toBe('acct:42');
+  });
+
+  it('keeps a profile to the number of source records set in Settings', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    const first = await caller.sourceRecords.upsert({
+      identifierQuery: 'shop:customer:email:lin@example.com',
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    await page.goto(`${url}/settings`);
+
+    const limit = page.getByLabel('Source records per profile');
+    expect(await limit.inputValue()).toBe('20');
+    await limit.fill('101');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => limit.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedElement(page)).toBe('input sourceRecordsPerProfileMax');
+    expect(await descriptionOf(limit)).toContain('at most 100 source records');
+    await limit.fill('1');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect((await caller.workspaceSettings.get()).sourceRecordsPerProfileMax).toBe(1);
+
+    await page.goto(`${url}/profiles/${first.profileId}`);
+    const records = page.getByRole('region', { name: 'Source records' });
+    await records.getByText('1 of at most 1').waitFor();
+    await records.getByLabel('Identifier query').fill('crm:contact:external_id:L-1');
+    await records.getByRole('button', { name: 'Add record' }).click();
+    await records.getByText('This profile has 1 source records, as many as the workspace allows').waitFor();
+  });
+
+  it('adds a member, changes its role and removes it, refusing at the field what the rules refuse', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('h1 Members');
+    const memberRow = (name: string) => page.getByRole('row', { name: new RegExp(name) });
+    expect(await memberRow('A master').textContent()).toContain('You');
+
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await expect.poll(() => focusedElement(page)).toBe('input name');
+    expect(await descriptionOf(page.getByLabel('Role', { exact: true }))).toContain('Choose a role');
+    await page.getByLabel('Name').fill('Grace Hopper');
+    const email = page.getByLabel('Email');
+    await email.fill(member.email);
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Admin' });
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await expect.poll(() => descriptionOf(email)).toContain('has this email already');
+    await expect.poll(() => focusedElement(page)).toBe('input email');
+    await email.fill('grace@example.com');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByText('Grace Hopper was added as Admin.').waitFor();
+    expect(await memberRow('Grace Hopper').textContent()).toContain('API tokens, none yet');
+    await shoot(page, 'members');
+
+    const changeRole = page.getByRole('button', { name: 'Change the role of Grace Hopper' });
+    await changeRole.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Role', { exact: true }).selectOption({ label: 'Super admin' });
+    await shoot(page, 'members-change-role');
+    await dialog.getByRole('button', { name: 'Change role' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Grace Hopper is now Super admin.').waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('button Change role');
+    expect(await memberRow('Grace Hopper').textContent()).toContain('Super admin');
+    const grace = (await caller.members.list()).find((listed) => listed.email === 'grace@example.com');
+    expect(grace?.role).toBe('super_admin');
+
+    await page.getByRole('button', { name: 'Change the role of A master' }).click();
+    await dialog.getByLabel('Role', { exact: true }).selectOption({ label: 'Admin' });
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+    await expect
+      .poll(() => descriptionOf(dialog.getByLabel('Role', { exact: true })))
+      .toContain('only master');
+    await shoot(page, 'members-last-master');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Remove Grace Hopper' }).click();
+    expect(await dialog.textContent()).toContain('Grace Hopper (grace@example.com) is signed out at once');
+    await shoot(page, 'members-remove');
+    await dialog.getByRole('button', { name: 'Remove member' }).click();
+    await page.getByText('Grace Hopper was removed.').waitFor();
+    await expect.poll(() => focusedElement(page)).toBe('h2 Members of this workspace');
+    expect((await caller.members.list()).map((listed) => listed.email)).toEqual([member.email]);
+
+    const admin = await server.app.newWorkspace('admin');
+    const adminPage = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(adminPage, url, admin.member.email);
+    await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await adminPage.getByText('Your role may see the members but not change them.').waitFor();
+    expect(await adminPage.getByRole('row', { name: /A admin/ }).textContent()).toContain('Admin');
+    expect(await adminPage.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    await shoot(adminPage, 'members-admin');
+
+    const agent = await server.app.newWorkspace('agent');
+    const agentPage = await browser.newPage();
+    await signIn(agentPage, url, agent.member.email);
+    expect(
+      await agentPage
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Members' })
+        .count(),
+    ).toBe(0);
+  });
+
   it('serves the console compressed, its hashed files cached for good and its page checked each time', async () => {
     if (!server) throw new Error('beforeAll did not finish');
     const { url } = server;

@@ -1,4 +1,5 @@
 import { authRouter } from './auth/auth.router.ts';
+import { membersRouter } from './members/members.router.ts';
 import { profilesRouter } from './profiles/profiles.router.ts';
 import { sourceRecordsRouter } from './source-records/source-records.router.ts';
 import { tokensRouter } from './tokens/tokens.router.ts';
@@ -10,6 +11,7 @@ export const appRouter = router({
   profiles: profilesRouter,
   sourceRecords: sourceRecordsRouter,
   tokens: tokensRouter,
+  members: membersRouter,
   workspaceSettings: workspaceSettingsRouter,
 });
 

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { signInPath } from './features/auth/paths.ts';
 import { RequireSession } from './features/auth/session.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { MembersPage } from './features/members/members-page.tsx';
 import { EditProfilePage } from './features/profiles/edit-profile-page.tsx';
 import { NewProfilePage } from './features/profiles/new-profile-page.tsx';
 import { ProfileDetailPage } from './features/profiles/profile-detail-page.tsx';
@@ -43,6 +44,7 @@ export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClien
             { path: 'profiles/new', element: <NewProfilePage /> },
             { path: 'profiles/:id', element: <ProfileDetailPage /> },
             { path: 'profiles/:id/edit', element: <EditProfilePage /> },
+            { path: 'members', element: <MembersPage /> },
             { path: 'tokens', element: <TokensPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <NotFoundPage /> },

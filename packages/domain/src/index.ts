@@ -23,6 +23,8 @@ export * from './workspace-settings/workspace-settings.ts';
 export * from './workspace-settings/workspace-settings.schemas.ts';
 export * from './members/role.ts';
 export * from './members/member.ts';
+export * from './members/member-rules.ts';
+export * from './members/member.schemas.ts';
 export * from './auth/auth.schemas.ts';
 export * from './workspaces/workspace.ts';
 export * from './workspaces/workspace.schemas.ts';

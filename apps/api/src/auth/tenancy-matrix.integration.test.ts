@@ -247,7 +247,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('the tenancy matrix', () => {
+// Thousands of requests, more with every procedure: well past the default timeout.
+describe('the tenancy matrix', { timeout: 300_000 }, () => {
   it("answers every procedure, as every credential, alike for another workspace's ids and for ids of nothing", async () => {
     const findings: Finding[] = [];
     for (const entry of proceduresOf(appRouter)) {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.ts';
 import { TokenCache } from './token-cache.ts';
 
-const actor = (tokenId: string): Actor => ({
+const actor = (tokenId: string, memberId = 'm'): Actor => ({
   member: {
     workspaceId: 'w',
-    id: 'm',
+    id: memberId,
     email: 'a@b.c',
     name: 'A',
     role: 'admin',
@@ -41,6 +41,21 @@ describe('TokenCache', () => {
     expect(cache.get('h1', at(11))).toBeUndefined();
     cache.set('h1', actor('t1'), at(1000));
     expect(cache.get('h1', at(1001))?.tokenId).toBe('t1');
+  });
+
+  it('forgets every token of a member whose role changed, and keeps them out for a while', () => {
+    const cache = new TokenCache(1000);
+    cache.set('h1', actor('t1', 'm1'), at(0));
+    cache.set('h2', actor('t2', 'm1'), at(0));
+    cache.set('h3', actor('t3', 'm2'), at(0));
+    cache.evictMember('m1', at(5));
+    expect(cache.get('h1', at(6))).toBeUndefined();
+    expect(cache.get('h2', at(6))).toBeUndefined();
+    expect(cache.get('h3', at(6))?.tokenId).toBe('t3');
+    cache.set('h1', actor('t1', 'm1'), at(10));
+    expect(cache.get('h1', at(11))).toBeUndefined();
+    cache.set('h1', actor('t1', 'm1'), at(1005));
+    expect(cache.get('h1', at(1006))?.tokenId).toBe('t1');
   });
 
   it('drops the oldest entry when full', () => {

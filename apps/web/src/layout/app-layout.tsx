@@ -10,6 +10,7 @@ import { Alert } from '../ui/alert.tsx';
 /** The frame of every signed-in page: header with workspace, navigation and account, then the page. */
 export function AppLayout() {
   const { member, workspace } = useSession();
+  const isMemberReader = useCan('members.read');
   const isTokenManager = useCan('tokens.manage');
   const isSettingsManager = useCan('settings.manage');
   const trpc = useTRPC();
@@ -39,6 +40,7 @@ export function AppLayout() {
           </div>
           <nav className="app-nav" aria-label="Main">
             <NavLink to="/profiles">Profiles</NavLink>
+            {isMemberReader ? <NavLink to="/members">Members</NavLink> : null}
             {isTokenManager ? <NavLink to="/tokens">API tokens</NavLink> : null}
             {isSettingsManager ? <NavLink to="/settings">Settings</NavLink> : null}
           </nav>

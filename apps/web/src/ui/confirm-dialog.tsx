@@ -7,15 +7,18 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   pendingLabel: string;
   isPending: boolean;
+  /** How the confirming button looks: red for what cannot be undone (the default), else the primary colour. */
+  tone?: 'danger' | 'primary';
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** A modal question before a destructive action; Escape or Cancel closes it. */
+/** A modal question before a destructive or weighty action; Escape or Cancel closes it. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { isOpen, title, children, confirmLabel, pendingLabel, isPending, error, onConfirm, onCancel } =
     props;
+  const { tone = 'danger' } = props;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -49,7 +52,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <button type="button" className="button" onClick={onCancel} disabled={isPending} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button button-danger" onClick={onConfirm} disabled={isPending}>
+        <button type="button" className={`button button-${tone}`} onClick={onConfirm} disabled={isPending}>
           {isPending ? pendingLabel : confirmLabel}
         </button>
       </div>

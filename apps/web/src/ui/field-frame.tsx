@@ -5,6 +5,24 @@ export function describedByOf(id: string, error: string | undefined, hint: strin
   return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
 }
 
+interface ControlState {
+  id: string;
+  error: string | undefined;
+  hint: string | undefined;
+  required: boolean | undefined;
+}
+
+/** The attributes that tie a control in a `FieldFrame` to its label, error and hint. */
+export function controlAttributes({ id, error, hint, required }: ControlState) {
+  return {
+    id,
+    name: id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedByOf(id, error, hint),
+    'aria-required': required ? true : undefined,
+  } as const;
+}
+
 interface FieldFrameProps {
   id: string;
   label: string;

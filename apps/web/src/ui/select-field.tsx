@@ -1,4 +1,4 @@
-import { describedByOf, FieldFrame } from './field-frame.tsx';
+import { controlAttributes, FieldFrame } from './field-frame.tsx';
 import type { SelectHTMLAttributes } from 'react';
 
 export interface SelectOption {
@@ -34,17 +34,12 @@ export function SelectField({
   required,
   ...selectProps
 }: SelectFieldProps) {
-  const describedBy = describedByOf(id, error, hint);
   return (
     <FieldFrame id={id} label={label} required={required} error={error} hint={hint}>
       <select
-        id={id}
-        name={id}
+        {...controlAttributes({ id, error, hint, required })}
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required ? true : undefined}
         {...selectProps}
       >
         {noneLabel === undefined ? null : <option value="">{noneLabel}</option>}

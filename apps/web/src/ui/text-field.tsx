@@ -1,4 +1,4 @@
-import { describedByOf, FieldFrame } from './field-frame.tsx';
+import { controlAttributes, FieldFrame } from './field-frame.tsx';
 import type { InputHTMLAttributes, Ref } from 'react';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
@@ -22,17 +22,12 @@ export function TextField({
   required,
   ...inputProps
 }: TextFieldProps) {
-  const describedBy = describedByOf(id, error, hint);
   return (
     <FieldFrame id={id} label={label} required={required} error={error} hint={hint}>
       <input
-        id={id}
-        name={id}
+        {...controlAttributes({ id, error, hint, required })}
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required ? true : undefined}
         {...inputProps}
       />
     </FieldFrame>

@@ -1,12 +1,15 @@
 import {
   DomainError,
   type Member,
+  type MemberId,
   type MemberInWorkspace,
+  type MemberListing,
   type Role,
   type WorkspaceId,
 } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
+import type { Scope } from '../shared/scope.ts';
 import { memberInWorkspaceColumns, toMemberInWorkspace } from './member-in-workspace.ts';
 
 const memberColumns = ['workspace_id', 'id', 'email', 'name', 'role'] as const;
@@ -75,4 +78,109 @@ export async function findMemberByEmail(
     .where('email', '=', email)
     .executeTakeFirst();
   return row && toMember(row);
+}
+
+function listingsOf(db: Executor, scope: Scope) {
+  return db
+    .selectFrom('members')
+    .select((eb) => [
+      ...memberColumns,
+      'created_at',
+      eb('password_hash', 'is not', null).$castTo<boolean>().as('has_password'),
+      eb
+        .selectFrom('api_tokens')
+        .select(eb.cast<number>(eb.fn.countAll(), 'integer').as('count'))
+        .whereRef('api_tokens.workspace_id', '=', 'members.workspace_id')
+        .whereRef('api_tokens.member_id', '=', 'members.id')
+        .where('api_tokens.revoked_at', 'is', null)
+        .as('live_token_count'),
+    ])
+    .where('workspace_id', '=', scope.workspaceId);
+}
+
+type ListingRow = Awaited<ReturnType<ReturnType<typeof listingsOf>['executeTakeFirstOrThrow']>>;
+
+function toMemberListing(row: ListingRow): MemberListing {
+  return {
+    ...toMember(row),
+    hasPassword: row.has_password,
+    liveTokenCount: row.live_token_count ?? 0,
+    createdAt: row.created_at,
+  };
+}
+
+/** The workspace's members by name. */
+export async function findMemberListings(db: Executor, scope: Scope): Promise<MemberListing[]> {
+  const rows = await listingsOf(db, scope).orderBy('name').orderBy('email').execute();
+  return rows.map(toMemberListing);
+}
+
+export async function findMemberListing(
+  db: Executor,
+  scope: Scope,
+  id: MemberId,
+): Promise<MemberListing | undefined> {
+  const row = await listingsOf(db, scope).where('id', '=', id).executeTakeFirst();
+  return row && toMemberListing(row);
+}
+
+/**
+ * Locks these members and every master of the workspace until the transaction ends, and returns
+ * them as they are once locked. Changes of roles and removals take these locks first, so that two
+ * of them at once cannot each leave the other's master as the last one and then both go ahead;
+ * rows are locked in id order, so that two changes never wait on each other.
+ */
+export async function lockMembersForChange(
+  db: Executor,
+  scope: Scope,
+  ids: readonly [MemberId, ...MemberId[]],
+): Promise<Member[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select(memberColumns)
+    .where('workspace_id', '=', scope.workspaceId)
+    .where((eb) => eb.or([eb('id', 'in', ids), eb('role', '=', 'master')]))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(toMember);
+}
+
+export async function updateMemberRole(db: Executor, scope: Scope, id: MemberId, role: Role): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({ role })
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface DeletedMember {
+  /** The member's sessions, ended. */
+  sessionIds: string[];
+  /** The member's API tokens that were live, revoked with it. */
+  liveTokens: { id: string; name: string; lastFour: string }[];
+}
+
+/** Deletes a member with its sessions and API tokens, and says which of them went. */
+export async function deleteMember(db: Executor, scope: Scope, id: MemberId): Promise<DeletedMember> {
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('member_id', '=', id)
+    .returning('id')
+    .execute();
+  const tokens = await db
+    .deleteFrom('api_tokens')
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('member_id', '=', id)
+    .returning(['id', 'name', 'last_four', 'revoked_at'])
+    .execute();
+  await db.deleteFrom('members').where('workspace_id', '=', scope.workspaceId).where('id', '=', id).execute();
+  return {
+    sessionIds: sessions.map((session) => session.id),
+    liveTokens: tokens
+      .filter((token) => token.revoked_at === null)
+      .map((token) => ({ id: token.id, name: token.name, lastFour: token.last_four })),
+  };
 }

@@ -15,3 +15,12 @@ export interface MemberInWorkspace extends Member {
   workspaceSlug: string;
   workspaceName: string;
 }
+
+/** A member as the workspace's member list shows it: how it signs in, never its secrets. */
+export interface MemberListing extends Member {
+  /** Whether it signs in to the console with a password; without one it acts through API tokens only. */
+  hasPassword: boolean;
+  /** How many of its API tokens are not revoked. */
+  liveTokenCount: number;
+  createdAt: Date;
+}

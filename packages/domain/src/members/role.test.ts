@@ -21,6 +21,10 @@ describe('can', () => {
     expect(roles.filter((role) => can(role, 'members.manage'))).toEqual(['master', 'super_admin']);
   });
 
+  it('shows the members to admins and above', () => {
+    expect(roles.filter((role) => can(role, 'members.read'))).toEqual(['master', 'super_admin', 'admin']);
+  });
+
   it('grants each role everything a lower role may do', () => {
     for (const [index, role] of roles.entries()) {
       for (const lower of roles.slice(index + 1)) {

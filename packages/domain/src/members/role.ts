@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const roles = ['master', 'super_admin', 'admin', 'agent', 'viewer'] as const;
 export type Role = (typeof roles)[number];
-export const roleSchema = z.enum(roles);
+export const roleSchema = z.enum(roles, { error: 'Choose a role' });
 
 export const actions = [
   'profiles.read',
@@ -15,6 +15,7 @@ export const actions = [
   'settings.read',
   'settings.manage',
   'tokens.manage',
+  'members.read',
   'members.manage',
   'audit.read',
 ] as const;
@@ -36,6 +37,7 @@ const grants = {
   'settings.read': everyone,
   'settings.manage': admins,
   'tokens.manage': admins,
+  'members.read': admins,
   'members.manage': superAdmins,
   'audit.read': admins,
 } as const satisfies Record<Action, readonly Role[]>;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { countryByNumericCode } from '@tessera/domain';
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { messageOf } from '../../lib/api-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ContactPointsSection } from './contact-points-section.tsx';
@@ -9,8 +9,12 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
+import { Detail, Missing } from '../../ui/details.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useCan } from '../auth/session.tsx';
+import { IdentitiesSection } from '../source-records/identities-section.tsx';
+import type { FoundRecordState } from '../source-records/identifier-lookup.tsx';
+import { SourceRecordsSection } from '../source-records/source-records-section.tsx';
 import { dropFromLists, forgetProfile, rememberProfile } from './profile-cache.ts';
 import { genderChoices, lifecycleChoices, type Profile } from './profile-form.fields.ts';
 import { ProfileLoadState } from './profile-load-state.tsx';
@@ -25,19 +29,6 @@ export function ProfileDetailPage() {
 
   if (profile.isPending || profile.isError) return <ProfileLoadState query={profile} />;
   return <ProfileDetail profile={profile.data} />;
-}
-
-/** An empty value: a quiet dash, read out as "not set". */
-function Missing() {
-  return (
-    <span className="muted" aria-label="Not set">
-      —
-    </span>
-  );
-}
-
-function orMissing(value: ReactNode): ReactNode {
-  return value === null || value === undefined || value === '' ? <Missing /> : value;
 }
 
 function Chips({ items }: { items: readonly string[] }) {
@@ -125,20 +116,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Detail({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{orMissing(children)}</dd>
-    </>
-  );
-}
-
 function ProfileDetail({ profile }: { profile: Profile }) {
   const isWriter = useCan('profiles.write');
   const isDeleter = useCan('profiles.delete');
   const isPurger = useCan('profiles.purge');
   const isTierSetter = useCan('profiles.setTier');
+  const isSourceRecordWriter = useCan('sourceRecords.write');
+  const foundRecordId = (useLocation().state as FoundRecordState | null)?.foundRecordId;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -268,6 +252,8 @@ function ProfileDetail({ profile }: { profile: Profile }) {
 
         <ContactPointsSection profileId={profile.id} canWrite={isWriter && !isDeleted} />
 
+        <IdentitiesSection profileId={profile.id} canWrite={isWriter && !isDeleted} />
+
         <Section id="profile-birthday" title="Birthday">
           <Detail term="Birth date">{profile.birthDate}</Detail>
           <Detail term="Next birthday">{profile.nextBirthday}</Detail>
@@ -347,6 +333,12 @@ function ProfileDetail({ profile }: { profile: Profile }) {
           </Detail>
         </Section>
       </div>
+
+      <SourceRecordsSection
+        profileId={profile.id}
+        canWrite={isSourceRecordWriter && !isDeleted}
+        foundRecordId={foundRecordId}
+      />
 
       <ConfirmDialog
         isOpen={confirming === 'delete'}

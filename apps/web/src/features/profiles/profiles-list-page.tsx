@@ -11,6 +11,7 @@ import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
+import { IdentifierLookup } from '../source-records/identifier-lookup.tsx';
 import {
   activeFilterCount,
   defaultSort,
@@ -122,26 +123,29 @@ export function ProfilesListPage() {
       {notice ? <Alert tone="success">{notice}</Alert> : null}
 
       <search className="list-controls" aria-label="Search and filter profiles">
-        <div className="field list-search">
-          <label htmlFor="profile-search">Search profiles</label>
-          <div className="input-with-action">
-            <input
-              ref={searchRef}
-              id="profile-search"
-              type="search"
-              value={searchDraft}
-              maxLength={100}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="Name, email, phone or id"
-              onChange={(event) => setSearchDraft(event.target.value)}
-            />
-            {searchDraft ? (
-              <button type="button" className="button" onClick={clearSearch}>
-                Clear<span className="visually-hidden"> search</span>
-              </button>
-            ) : null}
+        <div className="list-search-row">
+          <div className="field list-search">
+            <label htmlFor="profile-search">Search profiles</label>
+            <div className="input-with-action">
+              <input
+                ref={searchRef}
+                id="profile-search"
+                type="search"
+                value={searchDraft}
+                maxLength={100}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="Name, email, phone or id"
+                onChange={(event) => setSearchDraft(event.target.value)}
+              />
+              {searchDraft ? (
+                <button type="button" className="button" onClick={clearSearch}>
+                  Clear<span className="visually-hidden"> search</span>
+                </button>
+              ) : null}
+            </div>
           </div>
+          <IdentifierLookup />
         </div>
         <ProfilesFilterBar params={params} onChange={change} onReset={resetFilters} />
       </search>

@@ -27,6 +27,7 @@ export interface SettingsFormValues {
   locations: LocationRow[];
   statuses: StatusRow[];
   tiers: TierRow[];
+  sourceRecordsPerProfileMax: string;
 }
 
 export const emptyRows = {
@@ -47,14 +48,19 @@ export function settingsValuesOf(settings: WorkspaceSettings): SettingsFormValue
     })),
     statuses: settings.statuses.map((status) => ({ handle: status.handle, name: status.name })),
     tiers: settings.tiers.map((tier) => ({ handle: tier.handle, name: tier.name, rank: String(tier.rank) })),
+    sourceRecordsPerProfileMax: String(settings.sourceRecordsPerProfileMax),
   };
 }
 
-function rankInput(rank: string): number | string | undefined {
-  const trimmed = rank.trim();
-  if (trimmed === '') return undefined;
+/** A number as typed: the number where it reads as one, else the text, for the schema to refuse. */
+function numberInput(text: string): number | string {
+  const trimmed = text.trim();
   const number = Number(trimmed);
-  return Number.isFinite(number) ? number : trimmed;
+  return trimmed !== '' && Number.isFinite(number) ? number : trimmed;
+}
+
+function rankInput(rank: string): number | string | undefined {
+  return rank.trim() === '' ? undefined : numberInput(rank);
 }
 
 /** The form's values as `updateWorkspaceSettingsInput` reads them. */
@@ -73,6 +79,7 @@ export function settingsInputOf(values: SettingsFormValues) {
     })),
     statuses: values.statuses,
     tiers: values.tiers.map((tier) => ({ handle: tier.handle, name: tier.name, rank: rankInput(tier.rank) })),
+    sourceRecordsPerProfileMax: numberInput(values.sourceRecordsPerProfileMax),
   };
 }
 
@@ -82,6 +89,7 @@ export function settingsFieldNames(values: SettingsFormValues): string[] {
     'defaultPhoneRegion',
     'timeZone',
     'currencies',
+    'sourceRecordsPerProfileMax',
     ...values.locations.flatMap((_, index) => [`locations.${index}.name`, `locations.${index}.externalId`]),
     ...values.statuses.flatMap((_, index) => [`statuses.${index}.handle`, `statuses.${index}.name`]),
     ...values.tiers.flatMap((_, index) => [

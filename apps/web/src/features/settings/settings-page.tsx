@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { updateWorkspaceSettingsInput } from '@tessera/domain';
+import { sourceRecordsPerProfileCeiling, updateWorkspaceSettingsInput } from '@tessera/domain';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { schemaIssues, splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -33,7 +33,8 @@ export function SettingsPage() {
         <PageHeading>Settings</PageHeading>
       </div>
       <p className="page-intro muted">
-        How this workspace reads phone numbers and birthdays, and what its profiles may choose from.
+        How this workspace reads phone numbers and birthdays, what its profiles may choose from, and how many
+        source records each may have.
       </p>
       {settings.isPending ? (
         <Loading label="Loading settings…" />
@@ -158,6 +159,26 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
             value={values.currencies}
             onValueChange={(value) => change((current) => ({ ...current, currencies: value }), 'currencies')}
             hint="ISO 4217 codes separated by commas, like AUD, NZD."
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section" disabled={!isManager}>
+        <legend>Source records</legend>
+        <div className="form-grid form-grid-fill">
+          <TextField
+            {...field('sourceRecordsPerProfileMax')}
+            label="Source records per profile"
+            required
+            inputMode="numeric"
+            value={values.sourceRecordsPerProfileMax}
+            onValueChange={(value) =>
+              change(
+                (current) => ({ ...current, sourceRecordsPerProfileMax: value }),
+                'sourceRecordsPerProfileMax',
+              )
+            }
+            hint={`The most records other systems may keep for one profile: 1 to ${sourceRecordsPerProfileCeiling}.`}
           />
         </div>
       </fieldset>
