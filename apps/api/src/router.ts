@@ -4,15 +4,25 @@ import { profilesRouter } from './profiles/profiles.router.ts';
 import { sourceRecordsRouter } from './source-records/source-records.router.ts';
 import { tokensRouter } from './tokens/tokens.router.ts';
 import { workspaceSettingsRouter } from './workspace-settings/workspace-settings.router.ts';
+import { attributeDefinitionsRouter } from './attribute-definitions/attribute-definitions.router.ts';
+import { attributeValuesRouter } from './profile-types/attribute-values.router.ts';
+import { profileTypesRouter } from './profile-types/profile-types.router.ts';
+import { relationshipsRouter } from './relationships/relationships.router.ts';
+import { workflowsRouter } from './workflows/workflows.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  members: membersRouter,
   profiles: profilesRouter,
   sourceRecords: sourceRecordsRouter,
   tokens: tokensRouter,
-  members: membersRouter,
   workspaceSettings: workspaceSettingsRouter,
+  attributeDefinitions: attributeDefinitionsRouter,
+  attributeValues: attributeValuesRouter,
+  profileTypes: profileTypesRouter,
+  workflows: workflowsRouter,
+  relationships: relationshipsRouter,
 });
 
 export type AppRouter = typeof appRouter;

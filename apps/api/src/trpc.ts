@@ -1,4 +1,4 @@
-import { can, DomainError, type Action, type DomainErrorCode } from '@tessera/domain';
+import { DomainError, requirePermission, type Action, type DomainErrorCode } from '@tessera/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { MemberContext, RequestContext } from './context.ts';
@@ -86,9 +86,7 @@ export const memberProcedure = publicProcedure.use(async ({ ctx, next }) =>
 export function permittedProcedure(action: Action) {
   return publicProcedure.use(async ({ ctx, next }) => {
     const signedInCtx = await signedIn(ctx);
-    const { role } = signedInCtx.actor.member;
-    if (!can(role, action))
-      throw new DomainError('FORBIDDEN', `Your role (${role}) may not do this (${action})`);
+    requirePermission(signedInCtx.actor.member.role, action);
     return next({ ctx: signedInCtx });
   });
 }

@@ -15,6 +15,18 @@ import type {
   WorkspaceSettingsTable,
 } from './workspace-settings/workspace-settings.table.ts';
 import type { WorkspaceTable } from './workspaces/workspace.table.ts';
+import type { AttributeDefinitionTable } from './attribute-definitions/attribute-definition.table.ts';
+import type {
+  AttributeValuesTable,
+  ProfileTypeAdoptionTable,
+  ProfileTypeAttributeTable,
+  ProfileTypeTable,
+} from './profile-types/profile-type.table.ts';
+import type { WorkflowPositionTable, WorkflowStageTable, WorkflowTable } from './workflows/workflow.table.ts';
+import type {
+  RelationshipDefinitionTable,
+  RelationshipLinkTable,
+} from './relationships/relationship.table.ts';
 
 /** Every table, by name; each feature's table is described beside its queries. */
 export interface Database {
@@ -32,4 +44,14 @@ export interface Database {
   source_records: SourceRecordTable;
   source_record_identifiers: SourceRecordIdentifierTable;
   profile_identities: ProfileIdentityTable;
+  attribute_definitions: AttributeDefinitionTable;
+  profile_types: ProfileTypeTable;
+  profile_type_attributes: ProfileTypeAttributeTable;
+  profile_type_adoptions: ProfileTypeAdoptionTable;
+  attribute_values: AttributeValuesTable;
+  workflows: WorkflowTable;
+  workflow_stages: WorkflowStageTable;
+  workflow_positions: WorkflowPositionTable;
+  relationship_definitions: RelationshipDefinitionTable;
+  relationship_links: RelationshipLinkTable;
 }

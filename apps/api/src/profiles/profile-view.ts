@@ -2,6 +2,7 @@ import {
   birthdayFacts,
   countryByNumericCode,
   phoneParts,
+  shownCustomAttributes,
   todayIn,
   type Profile,
   type ProfileView,
@@ -39,6 +40,7 @@ export function toProfileView(
     birthMonth !== null && birthDay !== null && settings
       ? birthdayFacts({ year: birthYear, month: birthMonth, day: birthDay }, todayIn(settings.timeZone, now))
       : undefined;
+  const custom = shownCustomAttributes(profile.profileTypes, profile.customAttributes);
   // Written out field by field: V8 builds a literal of known shape many times faster than a copy
   // of the profile's ~35 fields with some left out, which showed in every read's profile.
   return {
@@ -77,6 +79,8 @@ export function toProfileView(
     enabled: profile.enabled,
     integrationUuid: profile.integrationUuid,
     externalId: profile.externalId,
+    profileTypes: custom.profileTypes,
+    attributes: custom.attributes,
     version: profile.version,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,

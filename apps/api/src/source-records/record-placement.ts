@@ -1,3 +1,5 @@
+import { lockAttributeDefinitionsBySlug } from '@tessera/db/attribute-definitions';
+import { findProfileTypeBySlug } from '@tessera/db/profile-types';
 import { findContactPointByValue } from '@tessera/db/profiles';
 import {
   addProfileIdentities,
@@ -8,6 +10,7 @@ import {
   updateSourceRecordRow,
 } from '@tessera/db/source-records';
 import {
+  checkedValues,
   distinctIdentifiers,
   DomainError,
   emailOf,
@@ -38,18 +41,31 @@ export interface RecordContent {
 }
 
 /**
- * The attributes a record of `type` keeps. Here profile types will plug in: a workspace's profile
- * type whose slug is the record's type checks them against its attribute definitions. Until
- * profile types exist, any JSON object is accepted as it is.
+ * The attributes a record of `type` keeps. Where the workspace has a contacts profile type whose
+ * slug is the record's type, each value of one of its attributes is checked against the
+ * attribute's definition and kept as the definition types it, and its required attributes must
+ * have values; the record's other attributes are kept as they are.
  */
-function checkedAttributes(_type: string, attributes: JsonObject): JsonObject {
-  return attributes;
+async function checkedAttributes(
+  trx: Executor,
+  ctx: MemberContext,
+  type: string,
+  attributes: JsonObject,
+): Promise<JsonObject> {
+  const profileType = await findProfileTypeBySlug(trx, ctx.scope, 'contacts', type);
+  if (!profileType) return attributes;
+  const definitions = await lockAttributeDefinitionsBySlug(
+    trx,
+    ctx.scope,
+    'contacts',
+    profileType.attributeSlugs,
+  );
+  return checkedValues(definitions, attributes);
 }
 
-/** The content as stored: identifiers normalised, without repeats, at most the limit; attributes checked. */
+/** The content as stored: identifiers normalised, without repeats, at most the limit. */
 export function contentOf(
   settings: WorkspaceSettings,
-  type: string,
   given: { name: string | null; identifiers: readonly Identifier[]; attributes: JsonObject },
 ): RecordContent {
   const identifiers = distinctIdentifiers(
@@ -62,7 +78,7 @@ export function contentOf(
       { path: 'identifiers', details: { limit: identifiersPerRecordMax } },
     );
   }
-  return { name: given.name, identifiers, attributes: checkedAttributes(type, given.attributes) };
+  return { name: given.name, identifiers, attributes: given.attributes };
 }
 
 /** What an audit entry keeps of a record. */
@@ -221,9 +237,13 @@ export async function saveRecord(
   ctx: MemberContext,
   settings: WorkspaceSettings,
   placement: Placement,
-  content: RecordContent,
+  given: RecordContent,
 ): Promise<{ record: SourceRecord; isCreated: boolean }> {
   const { existing } = placement;
+  const content = {
+    ...given,
+    attributes: await checkedAttributes(trx, ctx, placement.type, given.attributes),
+  };
   const profile = await owningProfile(trx, ctx, existing?.profileId ?? placement.profileId, content);
   if (!existing) {
     const limit = settings.sourceRecordsPerProfileMax;

@@ -58,7 +58,7 @@ async function upsert(
         { path: 'identifierQuery', details: { id: existing.id } },
       );
     }
-    const content = contentOf(settings, query.type, {
+    const content = contentOf(settings, {
       name: input.name ?? null,
       identifiers: [...(input.identifiers ?? []), key],
       attributes: input.attributes ?? {},
@@ -93,7 +93,7 @@ type Target = { id: string } | { identifierQuery: string };
 async function rewrite(
   ctx: MemberContext,
   target: Target,
-  change: (record: SourceRecord, settings: WorkspaceSettings) => Parameters<typeof contentOf>[2],
+  change: (record: SourceRecord, settings: WorkspaceSettings) => Parameters<typeof contentOf>[1],
 ): Promise<SourceRecordView> {
   return inRetriedTransaction(ctx, async (trx) => {
     const existing =
@@ -102,7 +102,7 @@ async function rewrite(
         : await findByQuery(trx, ctx, target.identifierQuery, { forUpdate: true });
     if (!existing) throw recordNotFound('id' in target ? 'id' : 'identifierQuery');
     const settings = await findWorkspaceSettings(trx, ctx.scope);
-    const content = contentOf(settings, existing.type, change(existing, settings));
+    const content = contentOf(settings, change(existing, settings));
     const placement = { existing, source: existing.source, type: existing.type };
     const { record } = await saveRecord(trx, ctx, settings, placement, content);
     return toSourceRecordView(record);

@@ -4,6 +4,7 @@ import type { Role } from '@tessera/domain';
 import { issueToken } from '../tokens/tokens.service.ts';
 import { signInOverHttp, type Secret } from './raw-http.ts';
 import { testPassword, type TestApp } from './test-app.ts';
+import { createVictimStructure } from './victim-structure.ts';
 
 export interface AddedMember {
   id: string;
@@ -71,6 +72,7 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
     identifiers: [{ type: 'external_id', value: marker }],
     attributes: { note: marker },
   });
+  const structure = await createVictimStructure(owner, marker, profiles[0]?.id ?? '');
   await owner.caller.tokens.create({ name: `integration ${marker}` });
   const second = await addMember(app, workspaceId, {
     role: 'admin',
@@ -106,6 +108,7 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
     ]),
     ...sessions.map((session) => ({ label: 'session id', text: session.id })),
     { label: 'source record id', text: sourceRecord.id },
+    ...structure.secrets,
   ].filter((secret) => secret.text !== 'tests');
 
   async function snapshot() {
@@ -155,6 +158,7 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
         .where('workspace_id', '=', workspaceId)
         .orderBy('id')
         .execute(),
+      structure: await structure.snapshot(app, workspaceId),
     };
   }
 
@@ -168,6 +172,7 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
     { kind: 'workspace', id: workspaceId, slug },
     { kind: 'session', id: session.id },
     { kind: 'source record', id: sourceRecord.id, identifierQuery },
+    ...structure.records,
   ];
 
   return { records, secrets, snapshot };

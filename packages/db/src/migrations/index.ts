@@ -7,6 +7,7 @@ import * as indexProfileLists from './202611291400_index_profile_lists.ts';
 import * as searchProfiles from './202611291500_search_profiles.ts';
 import * as sourceRecords from './202611291700_source_records.ts';
 import * as profileExternalId from './202611291750_profile_external_id.ts';
+import * as createProfileTypes from './202611291900_create_profile_types.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '202611291500_search_profiles': searchProfiles,
   '202611291700_source_records': sourceRecords,
   '202611291750_profile_external_id': profileExternalId,
+  '202611291900_create_profile_types': createProfileTypes,
 };
 
 export const migrationProvider: MigrationProvider = {

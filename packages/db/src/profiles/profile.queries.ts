@@ -2,8 +2,15 @@ import { DomainError, type Profile, type ProfileFilter, type ProfileSortKey } fr
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
-import type { ProfileRow } from './profile.table.ts';
-import { profileColumns, toProfile, toProfileColumns, type ProfileFields } from './profile.rows.ts';
+import {
+  profileAttributeColumns,
+  profileColumns,
+  profileSelection,
+  toProfile,
+  toProfileColumns,
+  type ProfileColumnsRow,
+  type ProfileFields,
+} from './profile.rows.ts';
 import { violatedCheckConstraint, violatedUniqueConstraint } from '../shared/constraints.ts';
 import { compiledOnce, executePrepared } from '../shared/prepared.ts';
 import { auditedProfileJson } from './profile-audit.ts';
@@ -50,7 +57,7 @@ export async function insertProfile(
         created_at: profile.now,
         updated_at: profile.now,
       })
-      .returning(profileColumns)
+      .returning(profileSelection)
       .executeTakeFirstOrThrow();
     return toProfile(row);
   } catch (error) {
@@ -60,7 +67,7 @@ export async function insertProfile(
 
 /** The workspace's profiles, with the columns a `Profile` is made of. */
 function profilesOf(db: Executor, scope: Scope) {
-  return db.selectFrom('profiles').select(profileColumns).where('workspace_id', '=', scope.workspaceId);
+  return db.selectFrom('profiles').select(profileSelection).where('workspace_id', '=', scope.workspaceId);
 }
 
 const profileById = compiledOnce((db, workspaceId: string, id: string) =>
@@ -148,7 +155,10 @@ export async function findProfilePage(
 
 /** The workspace's profiles that pass the filters; deleted ones only when the lifecycle filter asks for them. */
 function filteredProfiles(db: Executor, scope: Scope, filter: ProfileFilter) {
-  let query = profilesOf(db, scope)
+  let query = db
+    .selectFrom('profiles')
+    .select([...profileColumns, 'full_name'])
+    .where('workspace_id', '=', scope.workspaceId)
     .where('lifecycle', filter.lifecycle === undefined ? '<>' : '=', filter.lifecycle ?? 'deleted')
     .$if(filter.enabled !== undefined, (q) => q.where('enabled', '=', filter.enabled ?? true))
     .$if(filter.firstName !== undefined, (q) => q.where('first_name', '=', filter.firstName ?? ''))
@@ -206,11 +216,18 @@ export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQu
     );
   }
   const direction = page.sortOrder === 'desc' ? sql.raw('desc') : sql.raw('asc');
-  return query
+  const rows = query
     .orderBy(sql`${sortBy} ${direction}`)
     .$if(page.sortBy !== 'id', (q) => q.orderBy(sql`id ${direction}`))
     .limit(page.limit)
     .offset(page.offset);
+  // The page's rows are found first and their custom attributes read after: read beside them, they
+  // would be read for every row an offset skips as well.
+  return db
+    .selectFrom(rows.as('profiles'))
+    .select(profileSelection)
+    .orderBy(sql`${sortBy} ${direction}`)
+    .$if(page.sortBy !== 'id', (q) => q.orderBy(sql`id ${direction}`));
 }
 
 /** The candidates a search ranks, at most: enough for any page, few enough to rank at once. */
@@ -274,7 +291,7 @@ export async function updateProfileRow(
       }))
       .where('workspace_id', '=', scope.workspaceId)
       .where('id', '=', id)
-      .returning(profileColumns)
+      .returning(profileSelection)
       .executeTakeFirstOrThrow();
     return toProfile(row);
   } catch (error) {
@@ -300,7 +317,7 @@ export async function markProfileDeleted(
     .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
     .where('lifecycle', '<>', 'deleted')
-    .returning(profileColumns)
+    .returning(profileSelection)
     .executeTakeFirst();
   return row && toProfile(row);
 }
@@ -323,7 +340,7 @@ export async function restoreProfileRow(
     .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
     .where('lifecycle', '=', 'deleted')
-    .returning(profileColumns)
+    .returning(profileSelection)
     .executeTakeFirst();
   return row && toProfile(row);
 }
@@ -340,7 +357,7 @@ export async function setProfileTier(
     .set((eb) => ({ tier_id: tierId, updated_at: now, version: eb('version', '+', 1) }))
     .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
-    .returning(profileColumns)
+    .returning(profileSelection)
     .executeTakeFirst();
   return row && toProfile(row);
 }
@@ -390,7 +407,7 @@ export async function upsertProfileByEmail(
   profile: ProfileUpsert,
   audit: UpsertAudit,
 ): Promise<(Profile & { isCreated: boolean }) | undefined> {
-  const query = sql<ProfileRow & { is_created: boolean }>`
+  const query = sql<ProfileColumnsRow & { is_created: boolean }>`
     with before as materialized (
       select ${auditedProfileJson(sql.raw('b'))} as snapshot, b.version
       from profiles b where b.workspace_id = ${scope.workspaceId} and b.email = ${profile.email}
@@ -418,7 +435,8 @@ export async function upsertProfileByEmail(
         ${audit.requestId}::text, ${audit.ip}::text, ${profile.now}::timestamptz
       from upserted u
     )
-    select ${sql.join(profileColumns.map((column) => sql.ref(column)))}, is_created from upserted`;
+    select ${sql.join([...profileColumns.map((column) => sql.ref(column)), ...profileAttributeColumns('upserted')])},
+      is_created from upserted`;
   const compiled = query.compile(db);
   for (let attempt = 1; ; attempt++) {
     try {

@@ -1,4 +1,14 @@
-import { fullName, type Address, type Gender, type Lifecycle, type Profile } from '@tessera/domain';
+import {
+  fullName,
+  type AdoptedProfileType,
+  type Address,
+  type Gender,
+  type JsonObject,
+  type Lifecycle,
+  type Profile,
+} from '@tessera/domain';
+import { sql } from 'kysely';
+import { adoptedTypesJson, storedValuesJson } from '../profile-types/record-attributes.queries.ts';
 import type { ProfileRow } from './profile.table.ts';
 
 /** The columns a `Profile` is read from. */
@@ -37,7 +47,26 @@ export const profileColumns = [
   'updated_at',
 ] as const;
 
-export type ProfileColumnsRow = Pick<ProfileRow, (typeof profileColumns)[number]>;
+/**
+ * A profile's profile types and custom attribute values, read by the statement that reads the
+ * profile from `table` (a correlated subquery each, an index lookup for a profile without any).
+ */
+export function profileAttributeColumns(table: string) {
+  const workspaceId = sql.ref<string>(`${table}.workspace_id`);
+  const id = sql.ref<string>(`${table}.id`);
+  return [
+    adoptedTypesJson('contacts', workspaceId, id).as('profile_types'),
+    storedValuesJson('contacts', workspaceId, id).as('custom_attributes'),
+  ] as const;
+}
+
+/** Everything a `Profile` is read from, in a statement over `profiles`. */
+export const profileSelection = [...profileColumns, ...profileAttributeColumns('profiles')] as const;
+
+export type ProfileColumnsRow = Pick<ProfileRow, (typeof profileColumns)[number]> & {
+  profile_types: AdoptedProfileType[];
+  custom_attributes: JsonObject;
+};
 
 export function toProfile(row: ProfileColumnsRow): Profile {
   const name = { firstName: row.first_name, middleName: row.middle_name, lastName: row.last_name };
@@ -71,6 +100,8 @@ export function toProfile(row: ProfileColumnsRow): Profile {
     enabled: row.enabled,
     integrationUuid: row.integration_uuid,
     externalId: row.external_id,
+    profileTypes: row.profile_types,
+    customAttributes: row.custom_attributes,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -85,6 +116,8 @@ export type ProfileFields = Omit<
   | 'fullName'
   | 'tierId'
   | 'externalId'
+  | 'profileTypes'
+  | 'customAttributes'
   | 'lifecycle'
   | 'version'
   | 'createdAt'

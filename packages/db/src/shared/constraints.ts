@@ -9,6 +9,11 @@ export function violatedUniqueConstraint(error: unknown): string | undefined {
   return violatedConstraint(error, '23505');
 }
 
+/** The name of the foreign key a database error violated, if it is a foreign key violation. */
+export function violatedForeignKey(error: unknown): string | undefined {
+  return violatedConstraint(error, '23503');
+}
+
 /** The name of the check constraint a database error violated, if it is a check violation. */
 export function violatedCheckConstraint(error: unknown): string | undefined {
   return violatedConstraint(error, '23514');

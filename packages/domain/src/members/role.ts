@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../shared/errors.ts';
 
 export const roles = ['master', 'super_admin', 'admin', 'agent', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -18,6 +19,8 @@ export const actions = [
   'members.read',
   'members.manage',
   'audit.read',
+  'structure.read',
+  'structure.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -40,8 +43,18 @@ const grants = {
   'members.read': admins,
   'members.manage': superAdmins,
   'audit.read': admins,
+  // Profile types, attribute definitions, workflows and relationships (reference 000: only a
+  // super admin or Master creates, edits and deletes them).
+  'structure.read': everyone,
+  'structure.manage': superAdmins,
 } as const satisfies Record<Action, readonly Role[]>;
 
 export function can(role: Role, action: Action): boolean {
   return grants[action].includes(role);
+}
+
+/** Refused with FORBIDDEN unless the role may take the action. */
+export function requirePermission(role: Role, action: Action): void {
+  if (!can(role, action))
+    throw new DomainError('FORBIDDEN', `Your role (${role}) may not do this (${action})`);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adoptedProfileTypeOutput } from '../profile-types/profile-type.schemas.ts';
 import { idSchema } from '../shared/ids.ts';
 import { pageInput } from '../shared/pagination.ts';
 import { emailSchema, optionalEmailSchema, optionalText, requiredText } from '../shared/text.ts';
@@ -294,6 +295,10 @@ export const profileOutput = z.object({
   enabled: z.boolean(),
   integrationUuid: z.string().nullable(),
   externalId: z.string().nullable(),
+  /** The profile types it adopted, as they are named now. */
+  profileTypes: z.array(adoptedProfileTypeOutput),
+  /** Its values of the attributes its profile types bundle, by slug. */
+  attributes: z.record(z.string(), z.unknown()),
   version: z.number(),
   createdAt: z.date(),
   updatedAt: z.date(),

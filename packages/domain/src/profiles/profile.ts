@@ -1,4 +1,6 @@
+import type { AdoptedProfileType } from '../profile-types/profile-type.ts';
 import type { WorkspaceId } from '../shared/ids.ts';
+import type { JsonObject } from '../shared/json.ts';
 import type { Gender, Lifecycle } from './profile-fields.ts';
 
 export interface ProfileName {
@@ -56,6 +58,10 @@ export interface Profile extends ProfileName {
   integrationUuid: string | null;
   /** the identifier of its primary identity (read-only: set through identities) */
   externalId: string | null;
+  /** the profile types it adopted (read-only: set through profile types) */
+  profileTypes: AdoptedProfileType[];
+  /** every custom attribute value it holds, those of detached types included (set through profile types) */
+  customAttributes: JsonObject;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -101,6 +107,8 @@ export const newProfileDefaults = {
   | 'fullName'
   | 'tierId'
   | 'externalId'
+  | 'profileTypes'
+  | 'customAttributes'
   | 'version'
   | 'createdAt'
   | 'updatedAt'

@@ -1,0 +1,1 @@
+export * from './attribute-definition.queries.ts';
