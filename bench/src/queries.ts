@@ -21,6 +21,7 @@ export interface Templates {
 export const sentinels = {
   term: 'qqtermqq',
   id: '00000000-0000-4000-8000-00000000abcd',
+  email: 'sentinel@bench.test',
   value: '2001-01-01T00:00:00.000Z',
   offset: 987_654,
 } as const;

@@ -8,7 +8,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createDeps, createWorkspace } from '@tessera/api/app';
 import { createDb, migrateToLatest, type Database } from '@tessera/db';
-import { profilePageQuery, searchProfiles } from '@tessera/db/profiles';
+import { findProfile, findProfileByEmail, profilePageQuery, searchProfiles } from '@tessera/db/profiles';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import superjson from 'superjson';
@@ -187,26 +187,40 @@ async function captureTemplates(workspaceId: string): Promise<Templates> {
     profilePageQuery(db, scope, { ...page, after: { value: sentinels.value, id: sentinels.id } }).compile(),
   );
   const listOffset = json(profilePageQuery(db, scope, { ...page, offset: sentinels.offset }).compile());
-  await searchProfiles(db, scope, { text: sentinels.term, filter: {}, limit: pageSize });
+  const capture = async (run: () => Promise<unknown>, name: string): Promise<Template> => {
+    captured.length = 0;
+    await run();
+    const [query] = captured;
+    if (!query) throw new Error(`${name} ran no query`);
+    return JSON.parse(JSON.stringify(query)) as Template;
+  };
+  const search = await capture(
+    () => searchProfiles(db, scope, { text: sentinels.term, filter: {}, limit: pageSize }),
+    'the search',
+  );
+  const get = await capture(() => findProfile(db, scope, sentinels.id), 'get by id');
+  const getByEmail = await capture(() => findProfileByEmail(db, scope, sentinels.email), 'get by email');
   await db.destroy();
-  const search = captured[0];
-  if (!search) throw new Error('the search ran no query');
-  const columns = /^select (.*?) from "profiles"/.exec(listFirst.text)?.[1];
-  if (!columns) throw new Error(`no columns in ${listFirst.text}`);
+  // The lookups run with the workspace as $1 and the id or email as $2, as the minimal server passes them.
+  for (const [template, value] of [
+    [get, sentinels.id],
+    [getByEmail, sentinels.email],
+  ] as const) {
+    if (template.values[0] !== workspaceId || template.values[1] !== value || template.values.length !== 2) {
+      throw new Error(`unexpected parameters in ${template.text}`);
+    }
+  }
   return {
-    get: { text: `select ${columns} from "profiles" where "workspace_id" = $1 and "id" = $2`, values: [] },
-    getByEmail: {
-      text: `select ${columns} from "profiles" where "workspace_id" = $1 and "email" = $2`,
-      values: [],
-    },
+    get,
+    getByEmail,
     create: {
       text: `insert into "profiles" ("workspace_id", "id", "first_name", "last_name", "email", "created_at", "updated_at")
-             values ($1, gen_random_uuid(), $2, $3, $4, now(), now()) returning ${columns}`,
+             values ($1, gen_random_uuid(), $2, $3, $4, now(), now()) returning *`,
       values: [],
     },
     update: {
       text: `update "profiles" set "first_name" = $3, "updated_at" = now(), "version" = "version" + 1
-             where "workspace_id" = $1 and "id" = $2 returning ${columns}`,
+             where "workspace_id" = $1 and "id" = $2 returning *`,
       values: [],
     },
     search: JSON.parse(JSON.stringify(search)) as Template,
