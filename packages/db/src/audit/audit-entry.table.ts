@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { CreatedAt, Json } from '../shared/column-types.ts';
 
 export interface AuditEntryTable {
@@ -13,4 +14,6 @@ export interface AuditEntryTable {
   request_id: string | null;
   ip: string | null;
   created_at: CreatedAt;
+  /** the order entries were written in, among those of the same time */
+  position: Generated<string>;
 }

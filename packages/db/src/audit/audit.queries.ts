@@ -52,7 +52,7 @@ export async function listAuditEntries(
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
     .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('position')
     .execute();
   return rows.map((row) => ({
     id: row.id,
