@@ -25,6 +25,7 @@ import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { phoneInRegion } from './profile-input.ts';
+import { deletedProfile } from './profiles.service.ts';
 
 /** The profile field a primary contact point of this key is. */
 const primaryField = { email: 'email', phone: 'mobilePhone' } as const satisfies Record<
@@ -58,12 +59,7 @@ export async function writableProfile(
 ): Promise<Profile> {
   const profile = await findProfile(trx, ctx.scope, profileId, { forUpdate: true });
   if (!profile) throw notFound('profileId', profileId);
-  if (profile.lifecycle === 'deleted') {
-    throw new DomainError('PROFILE_DELETED', 'This profile is deleted: restore it to change it', {
-      path: 'profileId',
-      details: { id: profileId },
-    });
-  }
+  if (profile.lifecycle === 'deleted') throw deletedProfile('profileId', profileId);
   return profile;
 }
 
