@@ -1,92 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startTestServer, testPassword, type TestServer } from '@tessera/api/testing';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testPassword } from '@tessera/api/testing';
+import { descriptionOf, detailOf, focusedElement, shoot, signIn, useConsole } from './console.ts';
 
-const webDist = fileURLToPath(new URL('../apps/web/dist', import.meta.url));
-const shotsDir = process.env.CONSOLE_SHOTS_DIR ?? '/tmp/console-shots-2';
-
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!existsSync(`${webDist}/index.html`)) {
-    throw new Error(
-      `The console is not built (${webDist}/index.html is missing): run \`pnpm --filter @tessera/web build\` first.`,
-    );
-  }
-  server = await startTestServer({ webDist });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The text that describes a field to assistive technology: its error and hint. */
-async function descriptionOf(field: Locator): Promise<string> {
-  return field.evaluate((element) =>
-    (element.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
-}
-
-/** What has the focus, as a person would name it: `h1 Profiles`, `a Ada Lovelace`, `input email`, or `body`. */
-function focusedElement(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return 'body';
-    const name = element instanceof HTMLInputElement ? element.id : (element.textContent ?? '').trim();
-    return `${element.tagName.toLowerCase()} ${name}`;
-  });
-}
-
-async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(testPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Profiles' }).waitFor();
-}
-
-/** Full-page screenshots at a desktop width and at a phone's, to look at. */
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(shotsDir, { recursive: true });
-  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${shotsDir}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shotsDir}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize(viewport);
-}
-
-/** The value shown next to a term in a description list. */
-function detailOf(page: Page, term: string): Locator {
-  return page
-    .getByRole('term')
-    .filter({ hasText: new RegExp(`^${term}$`) })
-    .locator('xpath=following-sibling::dd[1]');
-}
+const started = useConsole();
 
 describe('console', () => {
   it('signs in, creates a profile, finds it, opens it and edits it', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { app, url } = server;
     const { member, caller } = await app.newWorkspace('master');
     const page = await browser.newPage();
@@ -167,7 +88,7 @@ describe('console', () => {
   });
 
   it('starts loading the profiles while it checks the session', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member } = await server.app.newWorkspace('viewer');
     const page = await browser.newPage();
@@ -189,7 +110,7 @@ describe('console', () => {
   });
 
   it('keeps the focus on what comes next after Load more, a delete and the token dialogs', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     for (let index = 1; index <= 27; index += 1) {
@@ -234,7 +155,7 @@ describe('console', () => {
   });
 
   it('reads phones in the region set in Settings and shows the record with its derived values', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member } = await server.app.newWorkspace('master');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -301,7 +222,7 @@ describe('console', () => {
   });
 
   it('searches, filters and sorts the profiles, keeping each in the address', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     await caller.profiles.create({ firstName: 'Grace', lastName: 'Hopper', tags: ['vip'] });
@@ -353,7 +274,7 @@ describe('console', () => {
   });
 
   it('adds an email and a phone to a profile as contact points, and refuses one another profile has', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     await caller.workspaceSettings.update({ defaultPhoneRegion: 'AU' });
@@ -391,7 +312,7 @@ describe('console', () => {
   });
 
   it('narrows the list by enabled, status, country and creation date, with the search, the sort and Load more', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     await caller.workspaceSettings.update({ statuses: [{ handle: 'staff', name: 'Staff' }] });
@@ -462,7 +383,7 @@ describe('console', () => {
   });
 
   it('edits a contact point where it is shown, from the keyboard, and refuses a value another profile has', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     await caller.profiles.create({ firstName: 'Taken', email: 'taken@example.com' });
@@ -517,7 +438,7 @@ describe('console', () => {
   });
 
   it('adds addresses in the profile form, one the default, and shows them on the profile', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member } = await server.app.newWorkspace('master');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -569,7 +490,7 @@ describe('console', () => {
   });
 
   it('lets an admin set a profile’s tier from the workspace’s tiers, and shows it to others', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const admin = await server.app.newWorkspace('admin');
     await admin.caller.workspaceSettings.update({
@@ -607,7 +528,7 @@ describe('console', () => {
   });
 
   it('shows a profile’s source records and identities to an agent, who adds a record, makes another identity primary and removes an identifier and a record', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('agent');
     const shop = await caller.sourceRecords.upsert({
@@ -679,7 +600,7 @@ describe('console', () => {
   });
 
   it('looks a source record up by its identifier query and opens the profile it belongs to', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     const record = await caller.sourceRecords.upsert({
@@ -713,7 +634,7 @@ describe('console', () => {
   });
 
   it('keeps a profile to the number of source records set in Settings', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     const first = await caller.sourceRecords.upsert({
@@ -744,7 +665,7 @@ describe('console', () => {
   });
 
   it('adds a member, changes its role and removes it, refusing at the field what the rules refuse', async () => {
-    if (!server || !browser) throw new Error('beforeAll did not finish');
+    const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('master');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -824,7 +745,7 @@ describe('console', () => {
   });
 
   it('serves the console compressed, its hashed files cached for good and its page checked each time', async () => {
-    if (!server) throw new Error('beforeAll did not finish');
+    const { server } = started();
     const { url } = server;
     const index = await fetch(`${url}/`, { headers: { 'accept-encoding': 'br' } });
     expect(index.headers.get('cache-control')).toBe('no-cache');
