@@ -24,6 +24,11 @@ import type {
 } from './profile-types/profile-type.table.ts';
 import type { WorkflowPositionTable, WorkflowStageTable, WorkflowTable } from './workflows/workflow.table.ts';
 import type {
+  MemberOrganizationScopeTable,
+  MembershipTable,
+  OrganizationTable,
+} from './organizations/organization.table.ts';
+import type {
   RelationshipDefinitionTable,
   RelationshipLinkTable,
 } from './relationships/relationship.table.ts';
@@ -54,4 +59,7 @@ export interface Database {
   workflow_positions: WorkflowPositionTable;
   relationship_definitions: RelationshipDefinitionTable;
   relationship_links: RelationshipLinkTable;
+  organizations: OrganizationTable;
+  memberships: MembershipTable;
+  member_organization_scopes: MemberOrganizationScopeTable;
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@tessera/domain';
+import type { ColumnType } from 'kysely';
 import type { CreatedAt } from '../shared/column-types.ts';
 
 export interface MemberTable {
@@ -9,4 +10,6 @@ export interface MemberTable {
   role: Role;
   password_hash: string | null;
   created_at: CreatedAt;
+  /** limited to the organizations listed for it in `member_organization_scopes` */
+  organization_scoped: ColumnType<boolean, boolean | undefined, boolean>;
 }
