@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createDeps, createWorkspace } from '@tessera/api/app';
-import { createDb, migrateToLatest, type Database } from '@tessera/db';
+import { createDb, migrateToLatest, workspaceScope, type Database } from '@tessera/db';
 import { findProfile, findProfileByEmail, profilePageQuery, searchProfiles } from '@tessera/db/profiles';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -171,7 +171,7 @@ async function captureTemplates(workspaceId: string): Promise<Templates> {
       }
     },
   });
-  const scope = { workspaceId };
+  const scope = workspaceScope(workspaceId);
   const json = (compiled: { sql: string; parameters: readonly unknown[] }): Template =>
     JSON.parse(JSON.stringify({ text: compiled.sql, values: compiled.parameters })) as Template;
   const page = {

@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -117,7 +118,7 @@ describe('the command line', () => {
 
     const database = createDb({ dataDir });
     try {
-      expect(await findTokens(database.db, { workspaceId: created.workspace.id })).toEqual([]);
+      expect(await findTokens(database.db, workspaceScope(created.workspace.id))).toEqual([]);
     } finally {
       await database.close();
     }

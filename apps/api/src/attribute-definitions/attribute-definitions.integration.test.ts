@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { listAuditEntries } from '@tessera/db/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf } from '../testing/failure-of.ts';
@@ -84,7 +85,7 @@ describe('attribute definitions', () => {
 
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: owner.member.workspaceId },
+      workspaceScope(owner.member.workspaceId),
       'attribute_definition',
       created.id,
     );

@@ -23,7 +23,7 @@ import {
 } from '@tessera/domain';
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit, type AuditedChange } from '../audit/audit.ts';
 
 function toView(definition: AttributeDefinition): AttributeDefinitionView {
   const { workspaceId: _workspaceId, ...view } = definition;
@@ -37,7 +37,22 @@ function notFound(id: string): DomainError {
   });
 }
 
-async function existing(db: Executor, ctx: MemberContext, id: string, forUpdate = false) {
+/** The audit entry of a change to a definition, as a member's or an operator's change records it. */
+export function attributeDefinitionAudit(
+  action: string,
+  before: AttributeDefinition | null,
+  after: AttributeDefinition | null,
+): AuditedChange {
+  return {
+    action,
+    entityType: 'attribute_definition',
+    entityId: (after ?? before)?.id ?? '',
+    before: before && toView(before),
+    after: after && toView(after),
+  };
+}
+
+async function existing(db: Executor, ctx: Pick<MemberContext, 'scope'>, id: string, forUpdate = false) {
   const definition = await findAttributeDefinition(db, ctx.scope, id, { forUpdate });
   if (!definition) throw notFound(id);
   return definition;
@@ -57,10 +72,12 @@ export async function getAttributeDefinition(
   return toView(await existing(ctx.db, ctx, input.id));
 }
 
-export async function createAttributeDefinition(
-  ctx: MemberContext,
+/** Checks a new definition's rules and writes it, in the caller's transaction, which audits it. */
+export async function addAttributeDefinition(
+  trx: Executor,
+  ctx: Pick<MemberContext, 'scope' | 'newId' | 'clock'>,
   input: CreateAttributeDefinitionInput,
-): Promise<AttributeDefinitionView> {
+): Promise<AttributeDefinition> {
   const rules: AttributeRules = {
     options: input.options ?? [],
     min: input.min ?? null,
@@ -70,27 +87,27 @@ export async function createAttributeDefinition(
     pattern: input.pattern ?? null,
   };
   checkRules(input.dataType, rules);
+  return insertAttributeDefinition(trx, ctx.scope, {
+    ...rules,
+    id: ctx.newId(),
+    objectKind: input.objectKind,
+    slug: input.slug,
+    label: input.label,
+    description: input.description ?? null,
+    dataType: input.dataType,
+    isRequired: input.isRequired ?? false,
+    now: ctx.clock.now(),
+  });
+}
+
+export async function createAttributeDefinition(
+  ctx: MemberContext,
+  input: CreateAttributeDefinitionInput,
+): Promise<AttributeDefinitionView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const definition = await insertAttributeDefinition(trx, ctx.scope, {
-      ...rules,
-      id: ctx.newId(),
-      objectKind: input.objectKind,
-      slug: input.slug,
-      label: input.label,
-      description: input.description ?? null,
-      dataType: input.dataType,
-      isRequired: input.isRequired ?? false,
-      now: ctx.clock.now(),
-    });
-    const view = toView(definition);
-    await recordAudit(trx, ctx, {
-      action: 'attribute_definition.create',
-      entityType: 'attribute_definition',
-      entityId: definition.id,
-      before: null,
-      after: view,
-    });
-    return view;
+    const definition = await addAttributeDefinition(trx, ctx, input);
+    await recordAudit(trx, ctx, attributeDefinitionAudit('attribute_definition.create', null, definition));
+    return toView(definition);
   });
 }
 
@@ -128,57 +145,60 @@ function inUse(message: string, path: string, recordCount: number): DomainError 
 }
 
 /**
- * Changes a definition. A change that could break stored values (`mayBreakStoredValues`) is
- * refused while records hold values of the attribute, and making it required while records of
- * its types have no value; each refusal says how many records.
+ * Changes a definition, in the caller's transaction, which audits it. A change that could break
+ * stored values (`mayBreakStoredValues`) is refused while records hold values of the attribute,
+ * and making it required while records of its types have no value; each refusal says how many
+ * records.
  */
+export async function changeAttributeDefinition(
+  trx: Executor,
+  ctx: Pick<MemberContext, 'scope' | 'clock'>,
+  input: UpdateAttributeDefinitionInput,
+): Promise<{ before: AttributeDefinition; after: AttributeDefinition }> {
+  // Locked: writers of values hold the definitions they check against until they commit.
+  const before = await existing(trx, ctx, input.id, true);
+  const after = changedDefinition(before, input);
+  checkRules(after.dataType, after);
+  if (mayBreakStoredValues(before, after)) {
+    const holders = await countRecordsHoldingValue(trx, ctx.scope, before.objectKind, before.slug);
+    if (holders > 0) {
+      throw inUse(
+        `${holders} record(s) hold values of ${before.label}: its type or rules cannot change in a way ` +
+          'that could make them invalid',
+        input.dataType !== undefined && input.dataType !== before.dataType ? 'dataType' : 'id',
+        holders,
+      );
+    }
+  }
+  if (after.isRequired && !before.isRequired) {
+    const lacking = await countAdoptersLacking(trx, ctx.scope, {
+      objectKind: before.objectKind,
+      slug: before.slug,
+    });
+    if (lacking > 0) {
+      throw inUse(
+        `${lacking} record(s) of profile types that bundle ${before.label} have no value of it: ` +
+          'give them one before making it required',
+        'isRequired',
+        lacking,
+      );
+    }
+  }
+  const updated = await updateAttributeDefinitionRow(trx, ctx.scope, before.id, {
+    ...after,
+    now: ctx.clock.now(),
+  });
+  return { before, after: updated };
+}
+
 export async function updateAttributeDefinition(
   ctx: MemberContext,
   input: UpdateAttributeDefinitionInput,
 ): Promise<AttributeDefinitionView> {
   return ctx.db.transaction().execute(async (trx) => {
-    // Locked: writers of values hold the definitions they check against until they commit.
-    const before = await existing(trx, ctx, input.id, true);
-    const after = changedDefinition(before, input);
-    checkRules(after.dataType, after);
-    if (mayBreakStoredValues(before, after)) {
-      const holders = await countRecordsHoldingValue(trx, ctx.scope, before.objectKind, before.slug);
-      if (holders > 0) {
-        throw inUse(
-          `${holders} record(s) hold values of ${before.label}: its type or rules cannot change in a way ` +
-            'that could make them invalid',
-          input.dataType !== undefined && input.dataType !== before.dataType ? 'dataType' : 'id',
-          holders,
-        );
-      }
-    }
-    if (after.isRequired && !before.isRequired) {
-      const lacking = await countAdoptersLacking(trx, ctx.scope, {
-        objectKind: before.objectKind,
-        slug: before.slug,
-      });
-      if (lacking > 0) {
-        throw inUse(
-          `${lacking} record(s) of profile types that bundle ${before.label} have no value of it: ` +
-            'give them one before making it required',
-          'isRequired',
-          lacking,
-        );
-      }
-    }
-    const updated = await updateAttributeDefinitionRow(trx, ctx.scope, before.id, {
-      ...after,
-      now: ctx.clock.now(),
-    });
-    const view = toView(updated);
-    await recordAudit(trx, ctx, {
-      action: 'attribute_definition.update',
-      entityType: 'attribute_definition',
-      entityId: updated.id,
-      before: toView(before),
-      after: view,
-    });
-    return view;
+    const { before, after } = await changeAttributeDefinition(trx, ctx, input);
+    await recordAudit(trx, ctx, attributeDefinitionAudit('attribute_definition.update', before, after));
+    return toView(after);
   });
 }
 
@@ -192,13 +212,7 @@ export async function deleteAttributeDefinition(
     const now = ctx.clock.now();
     await deleteAttributeDefinitionRow(trx, ctx.scope, before.id);
     await removeStoredValues(trx, ctx.scope, before.objectKind, before.slug, now);
-    await recordAudit(trx, ctx, {
-      action: 'attribute_definition.delete',
-      entityType: 'attribute_definition',
-      entityId: before.id,
-      before: toView(before),
-      after: null,
-    });
+    await recordAudit(trx, ctx, attributeDefinitionAudit('attribute_definition.delete', before, null));
     return { id: before.id };
   });
 }

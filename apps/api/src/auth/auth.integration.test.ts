@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { randomUUID } from 'node:crypto';
 import { listAuditEntries } from '@tessera/db/audit';
 import { insertSession } from '@tessera/db/sessions';
@@ -42,7 +43,7 @@ describe('auth', () => {
     expect(actor?.member.id).toBe(member.id);
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: member.workspaceId },
+      workspaceScope(member.workspaceId),
       'member',
       member.id,
     );
@@ -53,7 +54,7 @@ describe('auth', () => {
   it('sweeps the member’s expired sessions when it signs in', async () => {
     const { member } = await app.newWorkspace();
     const expiredId = randomUUID();
-    await insertSession(app.database.db, member, {
+    await insertSession(app.database.db, workspaceScope(member.workspaceId), {
       id: expiredId,
       memberId: member.id,
       tokenHash: `expired-${expiredId}`,
@@ -73,7 +74,7 @@ describe('auth', () => {
     const { member } = await app.newWorkspace();
     const secret = newSecret(member.workspaceId);
     const session = { memberId: member.id, tokenHash: hashSecret(secret) };
-    await insertSession(app.database.db, member, {
+    await insertSession(app.database.db, workspaceScope(member.workspaceId), {
       ...session,
       id: randomUUID(),
       expiresAt: new Date(Date.now() - 1000),
@@ -185,7 +186,7 @@ describe('auth', () => {
     expect(await authenticate(app.deps, headers)).toBeNull();
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: member.workspaceId },
+      workspaceScope(member.workspaceId),
       'member',
       member.id,
     );

@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { apiTokenPrefix, DomainError, type Me, type SignInInput } from '@tessera/domain';
 import { findMembersForSignIn } from '@tessera/db/members';
 import { deleteExpiredSessions, deleteSession, findSessionMember, insertSession } from '@tessera/db/sessions';
@@ -24,10 +25,10 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
     const now = deps.clock.now();
     const cached = deps.tokenCache.get(tokenHash, now);
     if (cached) return cached;
-    const found = await findTokenMember(deps.db, { workspaceId }, tokenHash);
+    const found = await findTokenMember(deps.db, workspaceScope(workspaceId), tokenHash);
     if (!found) return null;
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > tokenUseResolutionMs) {
-      await markTokenUsed(deps.db, { workspaceId }, found.tokenId, now);
+      await markTokenUsed(deps.db, workspaceScope(workspaceId), found.tokenId, now);
     }
     const { tokenId, lastUsedAt: _lastUsedAt, ...member } = found;
     const actor = { member, sessionId: null, tokenId };
@@ -37,7 +38,12 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
   const secret = headers.cookie ? parseCookies(headers.cookie)[sessionCookieName] : undefined;
   const workspaceId = secret && workspaceOfSecret(secret);
   if (!secret || !workspaceId) return null;
-  const found = await findSessionMember(deps.db, { workspaceId }, hashSecret(secret), deps.clock.now());
+  const found = await findSessionMember(
+    deps.db,
+    workspaceScope(workspaceId),
+    hashSecret(secret),
+    deps.clock.now(),
+  );
   if (!found) return null;
   const { sessionId, ...member } = found;
   return { member, sessionId, tokenId: null };
@@ -87,7 +93,7 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
       },
     );
   }
-  const scope = { workspaceId: member.workspaceId };
+  const scope = workspaceScope(member.workspaceId);
   const secret = newSecret(member.workspaceId);
   const sessionId = ctx.newId();
   const { passwordHash: _passwordHash, ...signedIn } = member;

@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { findProfilePage } from '@tessera/db/profiles';
 import { findWorkspaceBySlug } from '@tessera/db/workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,18 +18,14 @@ describe('seedDemo', () => {
     expect(await seedDemo(app.deps)).toBe('present');
     const workspace = await findWorkspaceBySlug(app.database.db, demoSignIn.workspace);
     if (!workspace) throw new Error('no demo workspace');
-    const page = await findProfilePage(
-      app.database.db,
-      { workspaceId: workspace.id },
-      {
-        sortBy: 'createdAt',
-        sortOrder: 'desc',
-        filter: {},
-        limit: 100,
-        offset: 0,
-        after: undefined,
-      },
-    );
+    const page = await findProfilePage(app.database.db, workspaceScope(workspace.id), {
+      sortBy: 'createdAt',
+      sortOrder: 'desc',
+      filter: {},
+      limit: 100,
+      offset: 0,
+      after: undefined,
+    });
     expect(page).toHaveLength(60);
   });
 });

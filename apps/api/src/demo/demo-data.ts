@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { insertProfile } from '@tessera/db/profiles';
 import { saveWorkspaceSettings } from '@tessera/db/workspace-settings';
 import { findWorkspaceBySlug } from '@tessera/db/workspaces';
@@ -55,7 +56,7 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
       deps,
       { name: 'Demo', slug: demoSignIn.workspace, owner },
       async (trx, workspace) => {
-        const scope = { workspaceId: workspace.id };
+        const scope = workspaceScope(workspace.id);
         const locations = ['Sydney', 'Melbourne', 'Auckland'].map((name) => ({
           id: deps.newId(),
           name,
@@ -86,29 +87,25 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
         for (let index = 0; index < 60; index++) {
           const firstName = firstNames[index % firstNames.length] ?? 'Ada';
           const lastName = lastNames[(index * 5) % lastNames.length] ?? 'Lovelace';
-          await insertProfile(
-            trx,
-            { workspaceId: workspace.id },
-            {
-              ...newProfileDefaults,
-              id: deps.newId(),
-              firstName,
-              middleName: middleNames[index % middleNames.length] ?? null,
-              lastName,
-              email: `${firstName}.${lastName}.${index}@example.com`.toLowerCase(),
-              mobilePhone: index % 3 === 0 ? null : `+61412${String(100_000 + index * 137).slice(-6)}`,
-              birthYear: index % 4 === 0 ? null : 1950 + ((index * 7) % 50),
-              birthMonth: (index % 12) + 1,
-              birthDay: ((index * 11) % 28) + 1,
-              countryNumericCode: countries[index % countries.length] ?? null,
-              currency: index % 2 === 0 ? 'AUD' : null,
-              preferredLocationId: locations[index % 4]?.id ?? null,
-              tags: index % 5 === 0 ? ['vip'] : [],
-              statuses: index % 7 === 0 ? ['staff'] : [],
-              addresses: [],
-              now: new Date(start + index * 24 * 60 * 60 * 1000),
-            },
-          );
+          await insertProfile(trx, workspaceScope(workspace.id), {
+            ...newProfileDefaults,
+            id: deps.newId(),
+            firstName,
+            middleName: middleNames[index % middleNames.length] ?? null,
+            lastName,
+            email: `${firstName}.${lastName}.${index}@example.com`.toLowerCase(),
+            mobilePhone: index % 3 === 0 ? null : `+61412${String(100_000 + index * 137).slice(-6)}`,
+            birthYear: index % 4 === 0 ? null : 1950 + ((index * 7) % 50),
+            birthMonth: (index % 12) + 1,
+            birthDay: ((index * 11) % 28) + 1,
+            countryNumericCode: countries[index % countries.length] ?? null,
+            currency: index % 2 === 0 ? 'AUD' : null,
+            preferredLocationId: locations[index % 4]?.id ?? null,
+            tags: index % 5 === 0 ? ['vip'] : [],
+            statuses: index % 7 === 0 ? ['staff'] : [],
+            addresses: [],
+            now: new Date(start + index * 24 * 60 * 60 * 1000),
+          });
         }
       },
     );

@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { randomUUID } from 'node:crypto';
 import { listAuditEntries } from '@tessera/db/audit';
 import { lockMembersForChange } from '@tessera/db/members';
@@ -83,7 +84,7 @@ async function rolesOf(owner: TestMember): Promise<Record<string, Role>> {
 }
 
 function trailOf(member: MemberInWorkspace) {
-  return listAuditEntries(app.database.db, { workspaceId: member.workspaceId }, 'member', member.id);
+  return listAuditEntries(app.database.db, workspaceScope(member.workspaceId), 'member', member.id);
 }
 
 describe('members.list', () => {
@@ -408,7 +409,7 @@ describe('the last master', () => {
         if (app.database.driver !== 'pg')
           context.skip('the embedded database runs one transaction at a time');
         const { owner, a, b } = await twoMasters();
-        const scope = { workspaceId: owner.member.workspaceId };
+        const scope = workspaceScope(owner.member.workspaceId);
         const waiting = () =>
           sql<{ count: number }>`select count(*)::int as count from pg_stat_activity
             where datname = current_database() and wait_event_type = 'Lock'`

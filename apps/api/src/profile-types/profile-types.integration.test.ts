@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { listAuditEntries } from '@tessera/db/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf } from '../testing/failure-of.ts';
@@ -47,7 +48,7 @@ async function customerProfile(owner: TestMember, defaults: Record<string, strin
 }
 
 function trail(owner: TestMember, entityType: string, id: string) {
-  return listAuditEntries(app.database.db, { workspaceId: owner.member.workspaceId }, entityType, id);
+  return listAuditEntries(app.database.db, workspaceScope(owner.member.workspaceId), entityType, id);
 }
 
 describe('profile types', () => {

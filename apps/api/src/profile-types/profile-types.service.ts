@@ -27,7 +27,7 @@ import {
 } from '@tessera/domain';
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit, type AuditedChange } from '../audit/audit.ts';
 import { toWorkflowView } from '../workflows/workflows.service.ts';
 
 export function toProfileTypeView(type: ProfileType): ProfileTypeView {
@@ -44,7 +44,7 @@ export function profileTypeNotFound(id: string, path = 'id'): DomainError {
 
 export async function existingProfileType(
   db: Executor,
-  ctx: MemberContext,
+  ctx: Pick<MemberContext, 'scope'>,
   id: string,
   lock?: 'forUpdate' | 'forKeyShare',
 ): Promise<ProfileType> {
@@ -56,7 +56,7 @@ export async function existingProfileType(
 /** The definitions of the slugs a type bundles, in order; refused naming the first that is not defined. */
 async function bundledDefinitions(
   trx: Executor,
-  ctx: MemberContext,
+  ctx: Pick<MemberContext, 'scope'>,
   objectKind: ObjectKind,
   slugs: readonly string[],
 ): Promise<AttributeDefinition[]> {
@@ -77,7 +77,7 @@ async function bundledDefinitions(
 /** Refused unless the workflow exists and is for records of the kind. */
 async function checkWorkflow(
   trx: Executor,
-  ctx: MemberContext,
+  ctx: Pick<MemberContext, 'scope'>,
   workflowId: string,
   objectKind: ObjectKind,
   path: string,
@@ -88,20 +88,19 @@ async function checkWorkflow(
   }
 }
 
-async function audited(
-  trx: Executor,
-  ctx: MemberContext,
+/** The audit entry of a change to a type, as a member's or an operator's change records it. */
+export function profileTypeAudit(
   action: string,
   before: ProfileType | null,
   after: ProfileType | null,
-): Promise<void> {
-  await recordAudit(trx, ctx, {
+): AuditedChange {
+  return {
     action,
     entityType: 'profile_type',
     entityId: (after ?? before)?.id ?? '',
     before: before && toProfileTypeView(before),
     after: after && toProfileTypeView(after),
-  });
+  };
 }
 
 export async function listProfileTypes(
@@ -115,31 +114,40 @@ export async function getProfileType(ctx: MemberContext, input: StructureIdInput
   return toProfileTypeView(await existingProfileType(ctx.db, ctx, input.id));
 }
 
+/** Checks a new type's attributes, default workflow and default values and writes it, in the caller's transaction, which audits it. */
+export async function addProfileType(
+  trx: Executor,
+  ctx: Pick<MemberContext, 'scope' | 'newId' | 'clock'>,
+  input: CreateProfileTypeInput,
+): Promise<ProfileType> {
+  const attributeSlugs = input.attributes ?? [];
+  const definitions = await bundledDefinitions(trx, ctx, input.objectKind, attributeSlugs);
+  const defaultWorkflowId = input.defaultWorkflowId ?? null;
+  if (defaultWorkflowId !== null) {
+    await checkWorkflow(trx, ctx, defaultWorkflowId, input.objectKind, 'defaultWorkflowId');
+  }
+  return insertProfileType(trx, ctx.scope, {
+    id: ctx.newId(),
+    objectKind: input.objectKind,
+    slug: input.slug,
+    title: input.title,
+    description: input.description ?? null,
+    badgeColor: input.badgeColor ?? null,
+    category: input.category ?? input.objectKind,
+    attributeSlugs,
+    defaultWorkflowId,
+    defaultValues: checkedDefaultValues(definitions, input.defaultValues ?? {}),
+    now: ctx.clock.now(),
+  });
+}
+
 export async function createProfileType(
   ctx: MemberContext,
   input: CreateProfileTypeInput,
 ): Promise<ProfileTypeView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const attributeSlugs = input.attributes ?? [];
-    const definitions = await bundledDefinitions(trx, ctx, input.objectKind, attributeSlugs);
-    const defaultWorkflowId = input.defaultWorkflowId ?? null;
-    if (defaultWorkflowId !== null) {
-      await checkWorkflow(trx, ctx, defaultWorkflowId, input.objectKind, 'defaultWorkflowId');
-    }
-    const type = await insertProfileType(trx, ctx.scope, {
-      id: ctx.newId(),
-      objectKind: input.objectKind,
-      slug: input.slug,
-      title: input.title,
-      description: input.description ?? null,
-      badgeColor: input.badgeColor ?? null,
-      category: input.category ?? input.objectKind,
-      attributeSlugs,
-      defaultWorkflowId,
-      defaultValues: checkedDefaultValues(definitions, input.defaultValues ?? {}),
-      now: ctx.clock.now(),
-    });
-    await audited(trx, ctx, 'profile_type.create', null, type);
+    const type = await addProfileType(trx, ctx, input);
+    await recordAudit(trx, ctx, profileTypeAudit('profile_type.create', null, type));
     return toProfileTypeView(type);
   });
 }
@@ -150,7 +158,7 @@ export async function createProfileType(
  */
 async function fillNewlyRequired(
   trx: Executor,
-  ctx: MemberContext,
+  ctx: Pick<MemberContext, 'scope' | 'clock'>,
   before: ProfileType,
   definitions: readonly AttributeDefinition[],
   defaults: JsonObject,
@@ -175,32 +183,42 @@ async function fillNewlyRequired(
   }
 }
 
+/** Changes a type, in the caller's transaction, which audits it. */
+export async function changeProfileType(
+  trx: Executor,
+  ctx: Pick<MemberContext, 'scope' | 'clock'>,
+  input: UpdateProfileTypeInput,
+): Promise<{ before: ProfileType; after: ProfileType }> {
+  const before = await existingProfileType(trx, ctx, input.id, 'forUpdate');
+  const attributeSlugs = input.attributes ?? before.attributeSlugs;
+  const definitions = await bundledDefinitions(trx, ctx, before.objectKind, attributeSlugs);
+  // Defaults of attributes the type no longer bundles go with them.
+  const keptDefaults = Object.fromEntries(
+    Object.entries(before.defaultValues).filter(([slug]) => attributeSlugs.includes(slug)),
+  );
+  const defaultValues = checkedDefaultValues(definitions, input.defaultValues ?? keptDefaults);
+  await fillNewlyRequired(trx, ctx, before, definitions, defaultValues);
+  const fields: ProfileTypeFields = {
+    slug: input.slug ?? before.slug,
+    title: input.title ?? before.title,
+    description: input.description === undefined ? before.description : input.description,
+    badgeColor: input.badgeColor === undefined ? before.badgeColor : input.badgeColor,
+    category: input.category ?? before.category,
+    attributeSlugs,
+    defaultWorkflowId: before.defaultWorkflowId,
+    defaultValues,
+  };
+  const after = await updateProfileTypeRow(trx, ctx.scope, before, { ...fields, now: ctx.clock.now() });
+  return { before, after };
+}
+
 export async function updateProfileType(
   ctx: MemberContext,
   input: UpdateProfileTypeInput,
 ): Promise<ProfileTypeView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await existingProfileType(trx, ctx, input.id, 'forUpdate');
-    const attributeSlugs = input.attributes ?? before.attributeSlugs;
-    const definitions = await bundledDefinitions(trx, ctx, before.objectKind, attributeSlugs);
-    // Defaults of attributes the type no longer bundles go with them.
-    const keptDefaults = Object.fromEntries(
-      Object.entries(before.defaultValues).filter(([slug]) => attributeSlugs.includes(slug)),
-    );
-    const defaultValues = checkedDefaultValues(definitions, input.defaultValues ?? keptDefaults);
-    await fillNewlyRequired(trx, ctx, before, definitions, defaultValues);
-    const fields: ProfileTypeFields = {
-      slug: input.slug ?? before.slug,
-      title: input.title ?? before.title,
-      description: input.description === undefined ? before.description : input.description,
-      badgeColor: input.badgeColor === undefined ? before.badgeColor : input.badgeColor,
-      category: input.category ?? before.category,
-      attributeSlugs,
-      defaultWorkflowId: before.defaultWorkflowId,
-      defaultValues,
-    };
-    const after = await updateProfileTypeRow(trx, ctx.scope, before, { ...fields, now: ctx.clock.now() });
-    await audited(trx, ctx, 'profile_type.update', before, after);
+    const { before, after } = await changeProfileType(trx, ctx, input);
+    await recordAudit(trx, ctx, profileTypeAudit('profile_type.update', before, after));
     return toProfileTypeView(after);
   });
 }
@@ -213,7 +231,7 @@ export async function deleteProfileType(
   return ctx.db.transaction().execute(async (trx) => {
     const before = await existingProfileType(trx, ctx, input.id, 'forUpdate');
     await deleteProfileTypeRow(trx, ctx.scope, before.id);
-    await audited(trx, ctx, 'profile_type.delete', before, null);
+    await recordAudit(trx, ctx, profileTypeAudit('profile_type.delete', before, null));
     return { id: before.id };
   });
 }
@@ -228,22 +246,34 @@ export async function getDefaultWorkflow(
   return workflow ? toWorkflowView(workflow) : null;
 }
 
-/** Sets the workflow that records adopting the type enter at its first stage; null for none. */
+/**
+ * Sets the workflow that records adopting the type enter at its first stage, null for none, in
+ * the caller's transaction, which audits it.
+ */
+export async function changeDefaultWorkflow(
+  trx: Executor,
+  ctx: Pick<MemberContext, 'scope' | 'clock'>,
+  input: SetDefaultWorkflowInput,
+): Promise<{ before: ProfileType; after: ProfileType }> {
+  const before = await existingProfileType(trx, ctx, input.id, 'forUpdate');
+  if (input.workflowId !== null) {
+    await checkWorkflow(trx, ctx, input.workflowId, before.objectKind, 'workflowId');
+  }
+  const after = await updateProfileTypeRow(trx, ctx.scope, before, {
+    ...before,
+    defaultWorkflowId: input.workflowId,
+    now: ctx.clock.now(),
+  });
+  return { before, after };
+}
+
 export async function setDefaultWorkflow(
   ctx: MemberContext,
   input: SetDefaultWorkflowInput,
 ): Promise<ProfileTypeView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await existingProfileType(trx, ctx, input.id, 'forUpdate');
-    if (input.workflowId !== null) {
-      await checkWorkflow(trx, ctx, input.workflowId, before.objectKind, 'workflowId');
-    }
-    const after = await updateProfileTypeRow(trx, ctx.scope, before, {
-      ...before,
-      defaultWorkflowId: input.workflowId,
-      now: ctx.clock.now(),
-    });
-    await audited(trx, ctx, 'profile_type.set_default_workflow', before, after);
+    const { before, after } = await changeDefaultWorkflow(trx, ctx, input);
+    await recordAudit(trx, ctx, profileTypeAudit('profile_type.set_default_workflow', before, after));
     return toProfileTypeView(after);
   });
 }

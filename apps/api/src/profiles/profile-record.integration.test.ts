@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { listAuditEntries } from '@tessera/db/audit';
 import type { Role } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,7 +241,12 @@ describe('the full customer record', () => {
       mobilePhone: '0412 999 888',
     });
     expect(again.email).toBe('gone@example.com');
-    const trail = await listAuditEntries(app.database.db, owner.member, 'profile', profile.id);
+    const trail = await listAuditEntries(
+      app.database.db,
+      workspaceScope(owner.member.workspaceId),
+      'profile',
+      profile.id,
+    );
     const purge = trail.find((entry) => entry.action === 'profile.purge');
     expect(purge).toMatchObject({ before: null, after: null });
     expect(JSON.stringify(purge)).not.toContain('gone@example.com');
@@ -265,7 +271,7 @@ describe('workspace settings', () => {
     expect(settings.locations.map((location) => location.externalId).sort()).toEqual(['store-1', 'store-2']);
     const trail = await listAuditEntries(
       app.database.db,
-      owner.member,
+      workspaceScope(owner.member.workspaceId),
       'workspace_settings',
       owner.member.workspaceId,
     );

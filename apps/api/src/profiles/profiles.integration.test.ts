@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { randomUUID } from 'node:crypto';
 import { listAuditEntries } from '@tessera/db/audit';
 import { auditedProfile, findProfile, type AuditedProfile } from '@tessera/db/profiles';
@@ -59,7 +60,7 @@ describe('profiles', () => {
 
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: member.workspaceId },
+      workspaceScope(member.workspaceId),
       'profile',
       created.id,
     );
@@ -215,7 +216,7 @@ describe('profiles', () => {
 
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: member.workspaceId },
+      workspaceScope(member.workspaceId),
       'profile',
       created.id,
     );
@@ -261,7 +262,7 @@ describe('profiles', () => {
     expect(profile.version).toBe(clients * rounds);
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: member.workspaceId },
+      workspaceScope(member.workspaceId),
       'profile',
       profile.id,
     );
@@ -276,7 +277,7 @@ describe('profiles', () => {
       expect(entry.action).toBe('profile.update');
       expect(entry.before).toEqual(byVersion[index]?.after);
     }
-    const stored = await findProfile(app.database.db, member, profile.id);
+    const stored = await findProfile(app.database.db, workspaceScope(member.workspaceId), profile.id);
     expect(byVersion.at(-1)?.after).toEqual(stored && auditedProfile(stored));
   });
 

@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { randomUUID } from 'node:crypto';
 import { listAuditEntries } from '@tessera/db/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ describe('relationships', () => {
 
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: owner.member.workspaceId },
+      workspaceScope(owner.member.workspaceId),
       'relationship',
       relationship.id,
     );

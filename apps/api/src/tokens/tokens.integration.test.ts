@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { listAuditEntries } from '@tessera/db/audit';
 import { apiTokenPrefix } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('tokens', () => {
 
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: member.workspaceId },
+      workspaceScope(member.workspaceId),
       'token',
       token.id,
     );

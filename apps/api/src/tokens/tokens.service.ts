@@ -8,7 +8,7 @@ import {
   type WorkspaceId,
 } from '@tessera/domain';
 import { findToken, findTokens, insertToken, markTokenRevoked } from '@tessera/db/tokens';
-import type { Executor } from '@tessera/db';
+import { workspaceScope, type Executor } from '@tessera/db';
 import type { AppDeps, MemberContext } from '../context.ts';
 import { recordAudit, recordOperatorAudit, type AuditedChange } from '../audit/audit.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
@@ -28,7 +28,7 @@ export async function issueToken(
 ): Promise<IssuedToken> {
   const secret = newSecret(owner.workspaceId, apiTokenPrefix);
   const id = deps.newId();
-  const scope = { workspaceId: owner.workspaceId };
+  const scope = workspaceScope(owner.workspaceId);
   await insertToken(trx, scope, {
     id,
     memberId: owner.memberId,
@@ -77,7 +77,7 @@ export async function createTokenByOperator(
 ): Promise<IssuedToken> {
   return deps.db.transaction().execute(async (trx) => {
     const issued = await issueToken(trx, deps, owner, name);
-    await recordOperatorAudit(trx, deps, { workspaceId: owner.workspaceId }, created(issued.token));
+    await recordOperatorAudit(trx, deps, workspaceScope(owner.workspaceId), created(issued.token));
     return issued;
   });
 }

@@ -1,3 +1,4 @@
+import { workspaceScope } from '@tessera/db';
 import { randomUUID } from 'node:crypto';
 import { listAuditEntries } from '@tessera/db/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ function pipeline(owner: TestMember, stageCount = 3) {
 function moves(owner: TestMember, recordId: string) {
   return listAuditEntries(
     app.database.db,
-    { workspaceId: owner.member.workspaceId },
+    workspaceScope(owner.member.workspaceId),
     'profile',
     recordId,
   ).then((entries) => entries.filter((entry) => entry.action === 'workflow.move'));
@@ -64,7 +65,7 @@ describe('workflows', () => {
     await owner.caller.workflows.delete({ id: workflow.id });
     const trail = await listAuditEntries(
       app.database.db,
-      { workspaceId: owner.member.workspaceId },
+      workspaceScope(owner.member.workspaceId),
       'workflow',
       workflow.id,
     );

@@ -25,7 +25,7 @@ import {
 } from '@tessera/domain';
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit, type AuditedChange } from '../audit/audit.ts';
 import { auditedRecordType, requireRecord } from '../profile-types/record-kinds.ts';
 
 export function toWorkflowView(workflow: Workflow): WorkflowView {
@@ -33,7 +33,12 @@ export function toWorkflowView(workflow: Workflow): WorkflowView {
   return view;
 }
 
-async function existing(db: Executor, ctx: MemberContext, id: string, forUpdate = false): Promise<Workflow> {
+async function existing(
+  db: Executor,
+  ctx: Pick<MemberContext, 'scope'>,
+  id: string,
+  forUpdate = false,
+): Promise<Workflow> {
   const workflow = await findWorkflow(db, ctx.scope, id, { forUpdate });
   if (!workflow) {
     throw new DomainError('WORKFLOW_NOT_FOUND', 'No workflow has this id', { path: 'id', details: { id } });
@@ -41,20 +46,15 @@ async function existing(db: Executor, ctx: MemberContext, id: string, forUpdate 
   return workflow;
 }
 
-async function audited(
-  trx: Executor,
-  ctx: MemberContext,
-  action: string,
-  before: Workflow | null,
-  after: Workflow | null,
-): Promise<void> {
-  await recordAudit(trx, ctx, {
+/** The audit entry of a change to a workflow, as a member's or an operator's change records it. */
+export function workflowAudit(action: string, before: Workflow | null, after: Workflow | null): AuditedChange {
+  return {
     action,
     entityType: 'workflow',
     entityId: (after ?? before)?.id ?? '',
     before: before && toWorkflowView(before),
     after: after && toWorkflowView(after),
-  });
+  };
 }
 
 export async function listWorkflows(
@@ -68,53 +68,72 @@ export async function getWorkflow(ctx: MemberContext, input: StructureIdInput): 
   return toWorkflowView(await existing(ctx.db, ctx, input.id));
 }
 
+/** Writes a new workflow, in the caller's transaction, which audits it. */
+export async function addWorkflow(
+  trx: Executor,
+  ctx: Pick<MemberContext, 'scope' | 'newId' | 'clock'>,
+  input: CreateWorkflowInput,
+): Promise<Workflow> {
+  return insertWorkflow(trx, ctx.scope, {
+    id: ctx.newId(),
+    objectKind: input.objectKind,
+    slug: input.slug,
+    name: input.name,
+    description: input.description ?? null,
+    stages: input.stages.map((stage) => ({ id: ctx.newId(), ...stage })),
+    now: ctx.clock.now(),
+  });
+}
+
 export async function createWorkflow(ctx: MemberContext, input: CreateWorkflowInput): Promise<WorkflowView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const workflow = await insertWorkflow(trx, ctx.scope, {
-      id: ctx.newId(),
-      objectKind: input.objectKind,
-      slug: input.slug,
-      name: input.name,
-      description: input.description ?? null,
-      stages: input.stages.map((stage) => ({ id: ctx.newId(), ...stage })),
-      now: ctx.clock.now(),
-    });
-    await audited(trx, ctx, 'workflow.create', null, workflow);
+    const workflow = await addWorkflow(trx, ctx, input);
+    await recordAudit(trx, ctx, workflowAudit('workflow.create', null, workflow));
     return toWorkflowView(workflow);
   });
 }
 
 /**
- * Changes a workflow. Stages are given in their new order and matched to the present ones by
- * slug, so that records stay in the stages kept; a stage that records are in cannot go.
+ * Changes a workflow, in the caller's transaction, which audits it. Stages are given in their new
+ * order and matched to the present ones by slug, so that records stay in the stages kept; a stage
+ * that records are in cannot go.
  */
+export async function changeWorkflow(
+  trx: Executor,
+  ctx: Pick<MemberContext, 'scope' | 'newId' | 'clock'>,
+  input: UpdateWorkflowInput,
+): Promise<{ before: Workflow; after: Workflow }> {
+  const before = await existing(trx, ctx, input.id, true);
+  const stages = (input.stages ?? before.stages).map((stage) => ({
+    id: before.stages.find((present) => present.slug === stage.slug)?.id ?? ctx.newId(),
+    slug: stage.slug,
+    name: stage.name,
+  }));
+  const goneIds = before.stages
+    .filter((present) => !stages.some((stage) => stage.id === present.id))
+    .map((stage) => stage.id);
+  const occupied = await countRecordsInStages(trx, ctx.scope, before.id, goneIds);
+  if (occupied > 0) {
+    throw new DomainError(
+      'WORKFLOW_STAGE_IN_USE',
+      `${occupied} record(s) are in stages this change removes: move them first`,
+      { path: 'stages', details: { recordCount: occupied } },
+    );
+  }
+  const after = await updateWorkflowRow(trx, ctx.scope, before, {
+    slug: input.slug ?? before.slug,
+    name: input.name ?? before.name,
+    description: input.description === undefined ? before.description : input.description,
+    stages,
+    now: ctx.clock.now(),
+  });
+  return { before, after };
+}
+
 export async function updateWorkflow(ctx: MemberContext, input: UpdateWorkflowInput): Promise<WorkflowView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await existing(trx, ctx, input.id, true);
-    const stages = (input.stages ?? before.stages).map((stage) => ({
-      id: before.stages.find((present) => present.slug === stage.slug)?.id ?? ctx.newId(),
-      slug: stage.slug,
-      name: stage.name,
-    }));
-    const goneIds = before.stages
-      .filter((present) => !stages.some((stage) => stage.id === present.id))
-      .map((stage) => stage.id);
-    const occupied = await countRecordsInStages(trx, ctx.scope, before.id, goneIds);
-    if (occupied > 0) {
-      throw new DomainError(
-        'WORKFLOW_STAGE_IN_USE',
-        `${occupied} record(s) are in stages this change removes: move them first`,
-        { path: 'stages', details: { recordCount: occupied } },
-      );
-    }
-    const after = await updateWorkflowRow(trx, ctx.scope, before, {
-      slug: input.slug ?? before.slug,
-      name: input.name ?? before.name,
-      description: input.description === undefined ? before.description : input.description,
-      stages,
-      now: ctx.clock.now(),
-    });
-    await audited(trx, ctx, 'workflow.update', before, after);
+    const { before, after } = await changeWorkflow(trx, ctx, input);
+    await recordAudit(trx, ctx, workflowAudit('workflow.update', before, after));
     return toWorkflowView(after);
   });
 }
@@ -124,7 +143,7 @@ export async function deleteWorkflow(ctx: MemberContext, input: StructureIdInput
   return ctx.db.transaction().execute(async (trx) => {
     const before = await existing(trx, ctx, input.id, true);
     await deleteWorkflowRow(trx, ctx.scope, before.id);
-    await audited(trx, ctx, 'workflow.delete', before, null);
+    await recordAudit(trx, ctx, workflowAudit('workflow.delete', before, null));
     return { id: before.id };
   });
 }

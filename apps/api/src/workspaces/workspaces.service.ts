@@ -1,4 +1,4 @@
-import { type Executor } from '@tessera/db';
+import { workspaceScope, type Executor } from '@tessera/db';
 import { insertMember } from '@tessera/db/members';
 import { insertWorkspace } from '@tessera/db/workspaces';
 import type { Member, Role, Workspace } from '@tessera/domain';
@@ -44,23 +44,18 @@ export async function createWorkspace(
     const token = input.tokenName
       ? await issueToken(trx, deps, { workspaceId: workspace.id, memberId: owner.id }, input.tokenName)
       : undefined;
-    await recordOperatorAudit(
-      trx,
-      deps,
-      { workspaceId: workspace.id },
-      {
-        action: 'workspace.create',
-        entityType: 'workspace',
-        entityId: workspace.id,
-        before: null,
-        after: {
-          slug: workspace.slug,
-          name: workspace.name,
-          ownerEmail: owner.email,
-          tokenName: input.tokenName ?? null,
-        },
+    await recordOperatorAudit(trx, deps, workspaceScope(workspace.id), {
+      action: 'workspace.create',
+      entityType: 'workspace',
+      entityId: workspace.id,
+      before: null,
+      after: {
+        slug: workspace.slug,
+        name: workspace.name,
+        ownerEmail: owner.email,
+        tokenName: input.tokenName ?? null,
       },
-    );
+    });
     await fill?.(trx, workspace);
     return { workspace, owner, token };
   });

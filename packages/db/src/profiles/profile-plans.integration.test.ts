@@ -1,3 +1,4 @@
+import { workspaceScope } from '../shared/scope.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { profilePageQuery, type ProfilePageQuery } from './profile.queries.ts';
 // The plans a large workspace needs, checked on a small one: with sequential scans made costly,
 // each hot list query must be able to use its index. A migration that loses an index fails here.
 let database: Db;
-const scope = { workspaceId: randomUUID() };
+const scope = workspaceScope(randomUUID());
 
 beforeAll(async () => {
   database = await createTestDb();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client.ts';
 import { createTestDb } from '../testing/test-database.ts';
 import { insertWorkspace } from '../workspaces/workspace.queries.ts';
-import type { Scope } from '../shared/scope.ts';
+import { workspaceScope, type Scope } from '../shared/scope.ts';
 import {
   deleteProfileRow,
   findProfile,
@@ -27,7 +27,7 @@ afterAll(() => database.close());
 
 beforeEach(async () => {
   workspaceId = randomUUID();
-  scope = { workspaceId };
+  scope = workspaceScope(workspaceId);
   otherWorkspaceId = randomUUID();
   await insertWorkspace(database.db, { id: workspaceId, slug: `w-${workspaceId}`, name: 'One' });
   await insertWorkspace(database.db, { id: otherWorkspaceId, slug: `w-${otherWorkspaceId}`, name: 'Two' });
@@ -66,10 +66,10 @@ describe('profile queries', () => {
 
   it('keep workspaces apart', async () => {
     const created = await insertProfile(database.db, scope, newProfile());
-    expect(await findProfile(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBeUndefined();
-    expect(await deleteProfileRow(database.db, { workspaceId: otherWorkspaceId }, created.id)).toBe(false);
+    expect(await findProfile(database.db, workspaceScope(otherWorkspaceId), created.id)).toBeUndefined();
+    expect(await deleteProfileRow(database.db, workspaceScope(otherWorkspaceId), created.id)).toBe(false);
     expect(
-      await findProfilePage(database.db, { workspaceId: otherWorkspaceId }, { ...firstPage, limit: 10 }),
+      await findProfilePage(database.db, workspaceScope(otherWorkspaceId), { ...firstPage, limit: 10 }),
     ).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe('profile queries', () => {
     await expect(
       insertProfile(
         database.db,
-        { workspaceId: otherWorkspaceId },
+        workspaceScope(otherWorkspaceId),
         newProfile({ email: 'taken@example.com' }),
       ),
     ).resolves.toBeDefined();

@@ -1,7 +1,7 @@
 import { DomainError, type Profile, type ProfileFilter, type ProfileSortKey } from '@tessera/domain';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../client.ts';
-import type { Scope } from '../shared/scope.ts';
+import { workspaceScope, type Scope } from '../shared/scope.ts';
 import {
   profileAttributeColumns,
   profileColumns,
@@ -71,13 +71,13 @@ function profilesOf(db: Executor, scope: Scope) {
 }
 
 const profileById = compiledOnce((db, workspaceId: string, id: string) =>
-  profilesOf(db, { workspaceId }).where('id', '=', id),
+  profilesOf(db, workspaceScope(workspaceId)).where('id', '=', id),
 );
 const profileByIdForUpdate = compiledOnce((db, workspaceId: string, id: string) =>
-  profilesOf(db, { workspaceId }).where('id', '=', id).forUpdate(),
+  profilesOf(db, workspaceScope(workspaceId)).where('id', '=', id).forUpdate(),
 );
 const profileByEmail = compiledOnce((db, workspaceId: string, email: string) =>
-  profilesOf(db, { workspaceId }).where('email', '=', email),
+  profilesOf(db, workspaceScope(workspaceId)).where('email', '=', email),
 );
 
 export async function findProfile(

@@ -1,3 +1,4 @@
+import { workspaceScope } from './scope.ts';
 import { randomUUID } from 'node:crypto';
 import { newProfileDefaults } from '@tessera/domain';
 import { sql } from 'kysely';
@@ -20,26 +21,22 @@ describe('prepared statements', () => {
     if ((await testDriver()) !== 'pg') context.skip('named statements exist only on a PostgreSQL server');
     const workspaceId = randomUUID();
     await insertWorkspace(database.db, { id: workspaceId, slug: `p-${workspaceId}`, name: 'P' });
-    const profile = await insertProfile(
-      database.db,
-      { workspaceId },
-      {
-        ...newProfileDefaults,
-        tags: [],
-        statuses: [],
-        addresses: [],
-        id: randomUUID(),
-        firstName: 'Pre',
-        middleName: null,
-        lastName: 'Pared',
-        email: 'pre@example.com',
-        now: new Date(),
-      },
-    );
+    const profile = await insertProfile(database.db, workspaceScope(workspaceId), {
+      ...newProfileDefaults,
+      tags: [],
+      statuses: [],
+      addresses: [],
+      id: randomUUID(),
+      firstName: 'Pre',
+      middleName: null,
+      lastName: 'Pared',
+      email: 'pre@example.com',
+      now: new Date(),
+    });
     const names = await database.db.transaction().execute(async (trx) => {
-      expect(await findProfile(trx, { workspaceId }, profile.id)).toEqual(profile);
-      expect(await findProfileByEmail(trx, { workspaceId }, 'pre@example.com')).toEqual(profile);
-      expect(await findProfile(trx, { workspaceId }, randomUUID())).toBeUndefined();
+      expect(await findProfile(trx, workspaceScope(workspaceId), profile.id)).toEqual(profile);
+      expect(await findProfileByEmail(trx, workspaceScope(workspaceId), 'pre@example.com')).toEqual(profile);
+      expect(await findProfile(trx, workspaceScope(workspaceId), randomUUID())).toBeUndefined();
       return (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx)).rows.map(
         (row) => row.name,
       );

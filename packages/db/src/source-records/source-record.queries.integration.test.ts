@@ -1,3 +1,4 @@
+import { workspaceScope } from '../shared/scope.ts';
 import { randomUUID } from 'node:crypto';
 import { newProfileDefaults } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ function sortableId(): string {
 }
 
 async function workspaceWithProfiles(count: number) {
-  const scope = { workspaceId: randomUUID() };
+  const scope = workspaceScope(randomUUID());
   await insertWorkspace(database.db, { id: scope.workspaceId, slug: `s-${scope.workspaceId}`, name: 'S' });
   const profiles = [];
   for (let index = 0; index < count; index++) {
