@@ -3,19 +3,17 @@ import { signInInput } from '@tessera/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { hasDomainCode } from '../../lib/api-errors.ts';
-import { schemaIssues, splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import { schemaIssues, splitError, splitIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { useFormErrors } from '../../ui/use-form-errors.ts';
 import { afterSignInPath } from './paths.ts';
 
 const fieldNames = ['email', 'password', 'workspace'] as const;
 type FieldName = (typeof fieldNames)[number];
 type Values = Record<FieldName, string>;
-
-const noErrors: SplitErrors = { fields: {}, form: null };
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
@@ -26,9 +24,7 @@ export function SignInPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Values>({ email: '', password: '', workspace: '' });
   const [isWorkspaceShown, setIsWorkspaceShown] = useState(false);
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
-  useFocusInvalid(formRef, attempt);
+  const { errors, refuse, clear } = useFormErrors(formRef);
 
   const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: false });
   const signIn = useMutation(
@@ -39,8 +35,7 @@ export function SignInPage() {
       },
       onError: (error) => {
         if (hasDomainCode(error, 'WORKSPACE_REQUIRED')) setIsWorkspaceShown(true);
-        setErrors(splitError(error, fieldNames));
-        setAttempt((count) => count + 1);
+        refuse(splitError(error, fieldNames));
       },
     }),
   );
@@ -49,7 +44,7 @@ export function SignInPage() {
 
   function change(field: FieldName, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
+    clear(field);
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -59,12 +54,8 @@ export function SignInPage() {
       password: values.password,
       workspace: isWorkspaceShown ? values.workspace : undefined,
     });
-    if (!parsed.success) {
-      setErrors(splitIssues(schemaIssues(parsed.error), fieldNames));
-      setAttempt((count) => count + 1);
-      return;
-    }
-    setErrors(noErrors);
+    if (!parsed.success) return refuse(splitIssues(schemaIssues(parsed.error), fieldNames));
+    clear();
     signIn.mutate(parsed.data);
   }
 

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createMemberInput, passwordLengthMin } from '@tessera/domain';
 import { useRef, useState, type FormEvent } from 'react';
-import { schemaIssues, splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import { schemaIssues, splitError, splitIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { useFormErrors } from '../../ui/use-form-errors.ts';
 import { roleLabel } from '../auth/role-label.ts';
 import { useSession } from '../auth/session.tsx';
 import {
@@ -17,23 +17,14 @@ import {
   type NewMemberValues,
 } from './members.values.ts';
 
-const noErrors: SplitErrors = { fields: {}, form: null };
-
 export function CreateMemberForm() {
   const { member: me } = useSession();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<NewMemberValues>(emptyNewMember);
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, refuse, clear } = useFormErrors(formRef);
   const [added, setAdded] = useState<string | null>(null);
-  useFocusInvalid(formRef, attempt);
-
-  function refuse(next: SplitErrors) {
-    setErrors(next);
-    setAttempt((count) => count + 1);
-  }
 
   const create = useMutation(
     trpc.members.create.mutationOptions({
@@ -48,7 +39,7 @@ export function CreateMemberForm() {
 
   function change(field: keyof NewMemberValues, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
+    clear(field);
     setAdded(null);
   }
 
@@ -57,7 +48,7 @@ export function CreateMemberForm() {
     if (create.isPending) return;
     const parsed = createMemberInput.safeParse(createMemberInputOf(values));
     if (!parsed.success) return refuse(splitIssues(schemaIssues(parsed.error), newMemberFieldNames));
-    setErrors(noErrors);
+    clear();
     create.mutate(parsed.data);
   }
 

@@ -1,10 +1,9 @@
 import type { FieldIssue } from '@tessera/api';
 import { useState } from 'react';
 import { splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import { noErrors } from '../../ui/use-form-errors.ts';
 import type { AddressFormValues } from './profile-form.addresses.ts';
 import { profileErrorPaths, type ProfileFieldName, type ProfileFormValues } from './profile-form.fields.ts';
-
-const noErrors: SplitErrors = { fields: {}, form: null };
 
 function withoutAddressErrors(errors: SplitErrors): SplitErrors {
   const fields = Object.fromEntries(

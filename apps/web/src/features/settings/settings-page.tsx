@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sourceRecordsPerProfileCeiling, updateWorkspaceSettingsInput } from '@tessera/domain';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { schemaIssues, splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import { schemaIssues, splitError, splitIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { LoadError, Loading } from '../../ui/states.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { useFormErrors } from '../../ui/use-form-errors.ts';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
 import {
@@ -19,8 +19,6 @@ import {
   type SettingsFormValues,
   type WorkspaceSettings,
 } from './settings-form.values.ts';
-
-const noErrors: SplitErrors = { fields: {}, form: null };
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
@@ -60,16 +58,9 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<SettingsFormValues>(() => settingsValuesOf(settings));
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, refuse, clear } = useFormErrors(formRef);
   const [isSaved, setIsSaved] = useState(false);
   const moveFocus = useMoveFocus();
-  useFocusInvalid(formRef, attempt);
-
-  function refuse(next: SplitErrors) {
-    setErrors(next);
-    setAttempt((count) => count + 1);
-  }
 
   const update = useMutation(
     trpc.workspaceSettings.update.mutationOptions({
@@ -85,9 +76,7 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
   function change(apply: (current: SettingsFormValues) => SettingsFormValues, field?: string) {
     setValues(apply);
     setIsSaved(false);
-    setErrors((current) =>
-      field === undefined ? noErrors : { ...current, fields: { ...current.fields, [field]: undefined } },
-    );
+    clear(field);
   }
 
   function changeRow(list: ListName, index: number, key: string, value: string) {
@@ -116,7 +105,7 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
     if (update.isPending) return;
     const parsed = updateWorkspaceSettingsInput.safeParse(settingsInputOf(values));
     if (!parsed.success) return refuse(splitIssues(schemaIssues(parsed.error), settingsFieldNames(values)));
-    setErrors(noErrors);
+    clear();
     update.mutate(parsed.data);
   }
 

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { splitError, type SplitErrors } from '../../lib/field-errors.ts';
+import { splitError } from '../../lib/field-errors.ts';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { controlAttributes, FieldFrame } from '../../ui/field-frame.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { useFormErrors } from '../../ui/use-form-errors.ts';
 import {
   addRecordFieldNames,
   addRecordInputOf,
@@ -15,7 +15,6 @@ import {
 export type UpsertedRecord = RouterOutputs['sourceRecords']['upsertForProfile'];
 
 const emptyValues: AddRecordValues = { identifierQuery: '', name: '', attributes: '' };
-const noErrors: SplitErrors = { fields: {}, form: null };
 const attributesId = 'source-record-attributes';
 const attributesHint = 'A JSON object, like {"plan": "gold", "address": {"city": "London"}}.';
 
@@ -29,14 +28,7 @@ export function AddSourceRecordForm({ profileId, onSaved }: AddSourceRecordFormP
   const trpc = useTRPC();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<AddRecordValues>(emptyValues);
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
-  useFocusInvalid(formRef, attempt);
-
-  function refuse(next: SplitErrors) {
-    setErrors(next);
-    setAttempt((count) => count + 1);
-  }
+  const { errors, refuse, clear } = useFormErrors(formRef);
 
   const upsert = useMutation(
     trpc.sourceRecords.upsertForProfile.mutationOptions({
@@ -50,7 +42,7 @@ export function AddSourceRecordForm({ profileId, onSaved }: AddSourceRecordFormP
 
   function change(field: keyof AddRecordValues, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: undefined } }));
+    clear(field);
   }
 
   function submit(event: FormEvent) {
@@ -58,7 +50,7 @@ export function AddSourceRecordForm({ profileId, onSaved }: AddSourceRecordFormP
     if (upsert.isPending) return;
     const result = addRecordInputOf(profileId, values);
     if ('errors' in result) return refuse(result.errors);
-    setErrors(noErrors);
+    clear();
     upsert.mutate(result.input);
   }
 

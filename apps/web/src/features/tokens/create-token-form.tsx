@@ -1,24 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createTokenInput } from '@tessera/domain';
 import { useRef, useState, type FormEvent } from 'react';
-import { schemaIssues, splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import { schemaIssues, splitError, splitIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { TextField } from '../../ui/text-field.tsx';
-import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { useFormErrors } from '../../ui/use-form-errors.ts';
 import type { IssuedSecret } from './new-token-secret.tsx';
 
 const fieldNames = ['name'] as const;
-const noErrors: SplitErrors = { fields: {}, form: null };
 
 export function CreateTokenForm({ onCreated }: { onCreated: (issued: IssuedSecret) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
-  useFocusInvalid(formRef, attempt);
+  const { errors, refuse, clear } = useFormErrors(formRef);
 
   const create = useMutation(
     trpc.tokens.create.mutationOptions({
@@ -27,22 +24,15 @@ export function CreateTokenForm({ onCreated }: { onCreated: (issued: IssuedSecre
         onCreated({ name: token.name, secret });
         await queryClient.invalidateQueries(trpc.tokens.list.queryFilter());
       },
-      onError: (error) => {
-        setErrors(splitError(error, fieldNames));
-        setAttempt((count) => count + 1);
-      },
+      onError: (error) => refuse(splitError(error, fieldNames)),
     }),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = createTokenInput.safeParse({ name });
-    if (!parsed.success) {
-      setErrors(splitIssues(schemaIssues(parsed.error), fieldNames));
-      setAttempt((count) => count + 1);
-      return;
-    }
-    setErrors(noErrors);
+    if (!parsed.success) return refuse(splitIssues(schemaIssues(parsed.error), fieldNames));
+    clear();
     create.mutate(parsed.data);
   }
 
@@ -67,7 +57,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (issued: IssuedSecre
           value={name}
           onValueChange={(value) => {
             setName(value);
-            setErrors(noErrors);
+            clear();
           }}
           error={errors.fields.name}
           hint="Say what uses it, such as “CRM sync” or “Nightly export”. The token acts as you."
