@@ -1,13 +1,18 @@
 import { workspaceScope } from '@tessera/db';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { createDb } from '@tessera/db';
 import { findTokens } from '@tessera/db/tokens';
+import { listAuditEntries } from '@tessera/db/audit';
+import { findProfileTypes } from '@tessera/db/profile-types';
+import { findWorkspaceBySlug } from '@tessera/db/workspaces';
+import { seedDocumentSchema } from '@tessera/domain';
+import { referenceAttributeEntries, referenceExample } from './seeds/seed-examples.testing.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDeps } from './deps.ts';
 import { createHttpServer } from './http/http-server.ts';
@@ -122,5 +127,91 @@ describe('the command line', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+// Each command starts Node and opens the embedded database: six of them take a while on a busy machine.
+describe('the seed command', { timeout: 120_000 }, () => {
+  const seedDir = mkdtempSync(join(tmpdir(), 'tessera-seed-'));
+  afterAll(() => rmSync(seedDir, { recursive: true, force: true }));
+
+  /** Reference 000's example, after the attributes it bundles. */
+  const document = [...referenceAttributeEntries, ...referenceExample];
+  const items = document.map((entry) => ({ object_type: entry.object_type, slug: entry.data.slug }));
+
+  function seedFile(name: string, content: unknown): string {
+    const file = join(seedDir, name);
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  }
+
+  /** What a command printed, read as JSON. */
+  const printed = async (...args: string[]): Promise<unknown> =>
+    JSON.parse((await cli(...args)).stdout) as unknown;
+
+  it('imports a seed file, dry run first, idempotently, and exports it back', async () => {
+    await cli('create-workspace', '--name', 'Seeded', '--email', 'ops@seeded.test');
+    const file = seedFile('seed.json', document);
+
+    const dryRun = await printed('seed', 'import', '--workspace', 'seeded', file, '--dry-run');
+    expect(dryRun).toEqual({ created: items, updated: [], unchanged: [] });
+    expect(await printed('seed', 'export', '--workspace', 'seeded')).toEqual([]);
+
+    expect(await printed('seed', 'import', '--workspace', 'seeded', file)).toEqual(dryRun);
+    expect(await printed('seed', 'import', '--workspace', 'seeded', file)).toEqual({
+      created: [],
+      updated: [],
+      unchanged: items,
+    });
+
+    const { stdout } = await cli('seed', 'export', '--workspace', 'seeded');
+    expect(stdout).toContain('\n  {\n    "object_type": "attributes"');
+    const back = JSON.parse(stdout) as unknown[];
+    expect(back).toHaveLength(document.length);
+    expect(back).toContainEqual(seedDocumentSchema.parse(referenceExample)[0]);
+
+    const database = createDb({ dataDir });
+    try {
+      const workspace = await findWorkspaceBySlug(database.db, 'seeded');
+      const scope = workspaceScope(workspace?.id ?? '');
+      const [type] = await findProfileTypes(database.db, scope);
+      const trail = await listAuditEntries(database.db, scope, 'profile_type', type?.id ?? '');
+      expect(trail.map((entry) => [entry.action, entry.actorMemberId])).toEqual([
+        ['profile_type.create', null],
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses a bad document with 2, naming the entry and what is wrong, and writes nothing', async () => {
+    await cli('create-workspace', '--name', 'Refused', '--email', 'ops@refused.test');
+    const refusal = async (file: string) =>
+      (await cli('seed', 'import', '--workspace', 'refused', file).catch(
+        (error: unknown) => error,
+      )) as Failure;
+    const unknownSlug = seedFile('unknown-slug.json', [
+      ...referenceAttributeEntries,
+      { ...referenceExample[0], data: { ...referenceExample[0]?.data, attributes: ['pet_nme'] } },
+    ]);
+    const badType = seedFile('bad-type.json', [
+      {
+        object_type: 'attributes',
+        data: { slug: 'age', label: 'Age', object_type: 'contacts', data_type: 'years' },
+      },
+    ]);
+
+    const cases: [string, string][] = [
+      [unknownSlug, 'document.3.data.attributes.0: entry 3: No contacts attribute has the slug pet_nme\n'],
+      [badType, 'document.0.data.data_type: entry 0: Data type must be one of '],
+      [seedFile('not-json.json', '[{'), `${join(seedDir, 'not-json.json')}: is not JSON (`],
+      [join(seedDir, 'missing.json'), `${join(seedDir, 'missing.json')}: cannot be read (`],
+    ];
+    for (const [file, message] of cases) {
+      const failure = await refusal(file);
+      expect(failure.code, file).toBe(2);
+      expect(failure.stderr, file).toContain(message);
+    }
+    expect(await printed('seed', 'export', '--workspace', 'refused')).toEqual([]);
   });
 });

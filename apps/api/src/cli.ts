@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '@tessera/db';
+import { createDb, migrateToLatest, workspaceScope } from '@tessera/db';
 import { findMemberByEmail } from '@tessera/db/members';
 import { findWorkspaceBySlug } from '@tessera/db/workspaces';
 import {
@@ -8,6 +9,7 @@ import {
   newPasswordSchema,
   requiredText,
   roleSchema,
+  seedDocumentSchema,
   slugify,
   workspaceNameSchema,
   workspaceSlugSchema,
@@ -16,6 +18,7 @@ import { z } from 'zod';
 import type { AppDeps } from './context.ts';
 import { createDeps } from './deps.ts';
 import { readEnv } from './env.ts';
+import { exportSeed, importSeedByOperator } from './seeds/seeds.service.ts';
 import { createTokenByOperator } from './tokens/tokens.service.ts';
 import { createWorkspace } from './workspaces/workspaces.service.ts';
 
@@ -35,6 +38,12 @@ Commands:
       --workspace <slug>    (required)
       --email <email>       the member (required)
       --name <name>         the token's name (required)
+  seed export             print the workspace's profile types, attributes and workflows as JSON
+      --workspace <slug>    (required)
+  seed import <file>      create and update what a seed document defines, by slug, all or nothing;
+                          prints {"created": [...], "updated": [...], "unchanged": [...]}
+      --workspace <slug>    (required)
+      --dry-run             print what the import would do, and change nothing
 
 The database is the one the server uses: DATABASE_URL, or the embedded one in TESSERA_DATA_DIR,
 which one process at a time may open: stop the server before running a command on it.
@@ -54,6 +63,11 @@ const createTokenArgs = z.object({
   workspace: workspaceSlugSchema,
   email: emailSchema,
   name: requiredText('Token name', 100),
+});
+
+const seedArgs = z.object({
+  workspace: workspaceSlugSchema,
+  'dry-run': z.boolean().default(false),
 });
 
 class CommandLineError extends Error {}
@@ -82,6 +96,7 @@ const { positionals, values } = parseArgs({
     role: { type: 'string' },
     token: { type: 'string' },
     workspace: { type: 'string' },
+    'dry-run': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -93,6 +108,58 @@ if (values.help || !command) {
 }
 
 type Command = (deps: AppDeps) => Promise<unknown>;
+
+/** The seed document in a file, checked whole: each refusal names its entry (`document.3.data.slug: entry 3: …`). */
+function readSeedDocument(file: string | undefined) {
+  if (file === undefined) fail(`seed import: name the seed file to import\n\n${usage}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(`${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    fail(`${file}: is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = seedDocumentSchema.safeParse(json);
+  if (!parsed.success) {
+    fail(
+      parsed.error.issues
+        .map((issue) => `${['document', ...issue.path].join('.')}: ${issue.message}`)
+        .join('\n'),
+    );
+  }
+  return parsed.data;
+}
+
+async function seedScope(deps: AppDeps, slug: string) {
+  const workspace = await findWorkspaceBySlug(deps.db, slug);
+  if (!workspace) fail(`--workspace: no workspace has the slug ${slug}`);
+  return workspaceScope(workspace.id);
+}
+
+function parseSeedCommand(): Command {
+  const [, action, file] = positionals;
+  const args = parseOptions(seedArgs, values);
+  if (action === 'export') {
+    return async (deps) => exportSeed({ db: deps.db, scope: await seedScope(deps, args.workspace) });
+  }
+  if (action !== 'import') fail(`seed: export or import, not ${action ?? 'nothing'}\n\n${usage}`);
+  const document = readSeedDocument(file);
+  return async (deps) => {
+    const scope = await seedScope(deps, args.workspace);
+    try {
+      return await importSeedByOperator(deps, scope, { document, dryRun: args['dry-run'] });
+    } catch (error) {
+      // A refused entry is named by its place in the document, not by an option.
+      if (isDomainError(error)) fail(error.path ? `${error.path}: ${error.message}` : error.message);
+      throw error;
+    }
+  };
+}
 
 /** Checks the command and its options before the database is opened. */
 function parseCommand(): Command {
@@ -135,6 +202,8 @@ function parseCommand(): Command {
         return { id: issued.token.id, name: issued.token.name, token: issued.secret };
       };
     }
+    case 'seed':
+      return parseSeedCommand();
     default:
       fail(`Unknown command ${command}\n\n${usage}`);
   }

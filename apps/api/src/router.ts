@@ -9,6 +9,7 @@ import { attributeValuesRouter } from './profile-types/attribute-values.router.t
 import { profileTypesRouter } from './profile-types/profile-types.router.ts';
 import { relationshipsRouter } from './relationships/relationships.router.ts';
 import { workflowsRouter } from './workflows/workflows.router.ts';
+import { seedsRouter } from './seeds/seeds.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   profileTypes: profileTypesRouter,
   workflows: workflowsRouter,
   relationships: relationshipsRouter,
+  seeds: seedsRouter,
 });
 
 export type AppRouter = typeof appRouter;

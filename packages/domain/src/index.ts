@@ -43,3 +43,5 @@ export * from './workflows/workflow.ts';
 export * from './workflows/workflow.schemas.ts';
 export * from './relationships/relationship.ts';
 export * from './relationships/relationship.schemas.ts';
+export * from './seeds/seed-document.ts';
+export * from './seeds/seed-document.schemas.ts';

@@ -47,7 +47,11 @@ async function existing(
 }
 
 /** The audit entry of a change to a workflow, as a member's or an operator's change records it. */
-export function workflowAudit(action: string, before: Workflow | null, after: Workflow | null): AuditedChange {
+export function workflowAudit(
+  action: string,
+  before: Workflow | null,
+  after: Workflow | null,
+): AuditedChange {
   return {
     action,
     entityType: 'workflow',
