@@ -4,11 +4,22 @@ import { signInPath } from './features/auth/paths.ts';
 import { RequireSession } from './features/auth/session.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { MembersPage } from './features/members/members-page.tsx';
+import {
+  EditAttributeDefinitionPage,
+  NewAttributeDefinitionPage,
+} from './features/profile-types/attribute-definition-pages.tsx';
+import { AttributesPage } from './features/profile-types/attributes-page.tsx';
+import { CustomerDataLayout } from './features/profile-types/customer-data-layout.tsx';
+import { EditProfileTypePage, NewProfileTypePage } from './features/profile-types/profile-type-pages.tsx';
+import { ProfileTypesPage } from './features/profile-types/profile-types-page.tsx';
+import { EditWorkflowPage, NewWorkflowPage } from './features/profile-types/workflow-pages.tsx';
+import { WorkflowsPage } from './features/profile-types/workflows-page.tsx';
 import { EditProfilePage } from './features/profiles/edit-profile-page.tsx';
 import { NewProfilePage } from './features/profiles/new-profile-page.tsx';
 import { ProfileDetailPage } from './features/profiles/profile-detail-page.tsx';
 import { ProfilesListPage, profilesListOptions } from './features/profiles/profiles-list-page.tsx';
 import { parseProfilesListParams } from './features/profiles/profiles-list-params.ts';
+import { SeedFilePage } from './features/seeds/seed-file-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
@@ -47,6 +58,23 @@ export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClien
             { path: 'members', element: <MembersPage /> },
             { path: 'tokens', element: <TokensPage /> },
             { path: 'settings', element: <SettingsPage /> },
+            {
+              path: 'customer-data',
+              element: <CustomerDataLayout />,
+              children: [
+                { index: true, element: <Navigate to="profile-types" replace /> },
+                { path: 'profile-types', element: <ProfileTypesPage /> },
+                { path: 'profile-types/new', element: <NewProfileTypePage /> },
+                { path: 'profile-types/:id/edit', element: <EditProfileTypePage /> },
+                { path: 'attributes', element: <AttributesPage /> },
+                { path: 'attributes/new', element: <NewAttributeDefinitionPage /> },
+                { path: 'attributes/:id/edit', element: <EditAttributeDefinitionPage /> },
+                { path: 'workflows', element: <WorkflowsPage /> },
+                { path: 'workflows/new', element: <NewWorkflowPage /> },
+                { path: 'workflows/:id/edit', element: <EditWorkflowPage /> },
+                { path: 'seed-file', element: <SeedFilePage /> },
+              ],
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

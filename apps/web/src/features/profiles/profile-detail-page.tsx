@@ -12,6 +12,7 @@ import { DateTime } from '../../ui/date-time.tsx';
 import { Detail, Missing } from '../../ui/details.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useCan } from '../auth/session.tsx';
+import { RecordProfileTypesSection } from '../profile-types/record-profile-types-section.tsx';
 import { IdentitiesSection } from '../source-records/identities-section.tsx';
 import type { FoundRecordState } from '../source-records/identifier-lookup.tsx';
 import { SourceRecordsSection } from '../source-records/source-records-section.tsx';
@@ -333,6 +334,12 @@ function ProfileDetail({ profile }: { profile: Profile }) {
           </Detail>
         </Section>
       </div>
+
+      <RecordProfileTypesSection
+        objectKind="contacts"
+        recordId={profile.id}
+        canEdit={isWriter && !isDeleted}
+      />
 
       <SourceRecordsSection
         profileId={profile.id}

@@ -11,6 +11,7 @@ import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
+import { ProfileTypeBadges } from '../profile-types/profile-type-badge.tsx';
 import { IdentifierLookup } from '../source-records/identifier-lookup.tsx';
 import {
   activeFilterCount,
@@ -213,6 +214,7 @@ export function ProfilesListPage() {
                   <tr key={profile.id}>
                     <td>
                       <Link to={`/profiles/${profile.id}`}>{profile.fullName}</Link>
+                      <ProfileTypeBadges types={profile.profileTypes} />
                     </td>
                     <td>{profile.email ?? <span className="muted">—</span>}</td>
                     <td className="nowrap">
