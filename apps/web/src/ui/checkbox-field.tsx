@@ -38,51 +38,62 @@ interface CheckboxGroupProps {
   options: readonly SelectOption[];
   values: readonly string[];
   onValuesChange: (values: string[]) => void;
+  isRequired?: boolean;
   error?: string | undefined;
+  hint?: string | undefined;
   /** Shown when there is nothing to choose from */
-  emptyText: string;
+  emptyText?: string;
 }
 
-/** A set of checkboxes under one legend; the error is read out with each of them. */
+/**
+ * A set of checkboxes under one legend, whose error and hint are read out with each of them; the
+ * values chosen keep the order of the options.
+ */
 export function CheckboxGroup({
   id,
   label,
   options,
   values,
   onValuesChange,
+  isRequired = false,
   error,
+  hint,
   emptyText,
 }: CheckboxGroupProps) {
-  const errorId = `${id}-error`;
+  const describedBy = describedByOf(id, error, hint);
   return (
     <fieldset className="field field-group" id={id}>
       <legend>
         {label}
-        <span className="field-optional"> (optional)</span>
+        {isRequired ? null : <span className="field-optional"> (optional)</span>}
       </legend>
-      {options.length === 0 ? <p className="field-hint">{emptyText}</p> : null}
-      {options.map((option, index) => (
-        <label key={option.value} className="check">
-          <input
-            id={index === 0 ? `${id}-first` : undefined}
-            type="checkbox"
-            name={id}
-            value={option.value}
-            checked={values.includes(option.value)}
-            onChange={(event) =>
-              onValuesChange(
-                event.target.checked
-                  ? [...values, option.value]
-                  : values.filter((value) => value !== option.value),
-              )
-            }
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-          />
-          {option.label}
-        </label>
-      ))}
-      <FieldMessages id={id} error={error} />
+      {options.length === 0 && emptyText ? <p className="field-hint">{emptyText}</p> : null}
+      <div className="option-checks">
+        {options.map((option, index) => (
+          <label key={option.value} className="check">
+            <input
+              id={index === 0 ? `${id}-first` : undefined}
+              type="checkbox"
+              name={id}
+              value={option.value}
+              checked={values.includes(option.value)}
+              onChange={(event) =>
+                onValuesChange(
+                  options
+                    .map((each) => each.value)
+                    .filter((value) =>
+                      value === option.value ? event.target.checked : values.includes(value),
+                    ),
+                )
+              }
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldMessages id={id} error={error} hint={hint} />
     </fieldset>
   );
 }

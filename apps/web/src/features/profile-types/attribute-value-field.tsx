@@ -1,5 +1,5 @@
 import { listCurrencies } from '@tessera/domain';
-import { CheckboxField } from '../../ui/checkbox-field.tsx';
+import { CheckboxField, CheckboxGroup } from '../../ui/checkbox-field.tsx';
 import { controlAttributes, describedByOf, FieldFrame, FieldMessages } from '../../ui/field-frame.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
@@ -85,7 +85,18 @@ export function AttributeValueField(props: AttributeValueFieldProps) {
     );
   }
   if (Array.isArray(draft)) {
-    return <OptionsField {...props} values={draft} hint={hint} />;
+    return (
+      <CheckboxGroup
+        id={id}
+        label={label}
+        options={definition.options}
+        values={draft}
+        onValuesChange={onDraftChange}
+        isRequired={isRequired}
+        error={error}
+        hint={hint}
+      />
+    );
   }
   if (typeof draft === 'object') {
     return <MoneyField {...props} money={draft} hint={hint} />;
@@ -136,52 +147,6 @@ export function AttributeValueField(props: AttributeValueFieldProps) {
         />
       );
   }
-}
-
-/** A multi-select: one checkbox per option under the attribute's legend. */
-function OptionsField({
-  id,
-  definition,
-  values,
-  onDraftChange,
-  error,
-  hint,
-  isRequired,
-}: AttributeValueFieldProps & { values: string[]; hint: string | undefined }) {
-  const describedBy = describedByOf(id, error, hint);
-  return (
-    <fieldset className="field field-group" id={id}>
-      <legend>
-        {definition.label}
-        {isRequired ? null : <span className="field-optional"> (optional)</span>}
-      </legend>
-      <div className="option-checks">
-        {definition.options.map((option) => (
-          <label key={option.value} className="check">
-            <input
-              type="checkbox"
-              name={id}
-              value={option.value}
-              checked={values.includes(option.value)}
-              onChange={(event) =>
-                onDraftChange(
-                  event.target.checked
-                    ? definition.options
-                        .map((each) => each.value)
-                        .filter((value) => value === option.value || values.includes(value))
-                    : values.filter((value) => value !== option.value),
-                )
-              }
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy}
-            />
-            {option.label}
-          </label>
-        ))}
-      </div>
-      <FieldMessages id={id} error={error} hint={hint} />
-    </fieldset>
-  );
 }
 
 /** Money: an amount and its currency, side by side under the attribute's legend. */
