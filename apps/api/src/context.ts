@@ -24,6 +24,11 @@ export interface Actor {
   member: MemberInWorkspace;
   sessionId: string | null;
   tokenId: string | null;
+  /**
+   * The organizations the member is limited to (reference 004: admins define the accounts each
+   * agent and viewer sees), as found with the member; null or absent when it sees every one.
+   */
+  organizationIds?: readonly string[] | null;
 }
 
 export interface RequestContext extends AppDeps {
@@ -39,6 +44,6 @@ export interface RequestContext extends AppDeps {
 
 export interface MemberContext extends RequestContext {
   actor: Actor;
-  /** What the member may see: its workspace. */
+  /** What the member may see: its workspace, limited to its organizations if it is. */
   scope: Scope;
 }

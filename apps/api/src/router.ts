@@ -10,6 +10,10 @@ import { profileTypesRouter } from './profile-types/profile-types.router.ts';
 import { relationshipsRouter } from './relationships/relationships.router.ts';
 import { workflowsRouter } from './workflows/workflows.router.ts';
 import { seedsRouter } from './seeds/seeds.router.ts';
+import { usageRouter } from './activity/usage.router.ts';
+import { campaignsRouter } from './activity/campaigns.router.ts';
+import { organizationsRouter } from './organizations/organizations.router.ts';
+import { membershipsRouter } from './memberships/memberships.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -24,7 +28,11 @@ export const appRouter = router({
   profileTypes: profileTypesRouter,
   workflows: workflowsRouter,
   relationships: relationshipsRouter,
+  organizations: organizationsRouter,
+  memberships: membershipsRouter,
   seeds: seedsRouter,
+  usage: usageRouter,
+  campaigns: campaignsRouter,
 });
 
 export type AppRouter = typeof appRouter;

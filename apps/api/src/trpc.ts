@@ -1,4 +1,4 @@
-import { workspaceScope } from '@tessera/db';
+import { memberScope } from '@tessera/db';
 import { DomainError, requirePermission, type Action, type DomainErrorCode } from '@tessera/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -76,7 +76,7 @@ async function signedIn(ctx: RequestContext): Promise<Pick<MemberContext, 'actor
   if (!actor) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as `Authorization: Bearer …`');
   }
-  return { actor, scope: workspaceScope(actor.member.workspaceId) };
+  return { actor, scope: memberScope(actor.member.workspaceId, actor.organizationIds ?? null) };
 }
 
 export const memberProcedure = publicProcedure.use(async ({ ctx, next }) =>

@@ -32,6 +32,7 @@ import type {
   RelationshipDefinitionTable,
   RelationshipLinkTable,
 } from './relationships/relationship.table.ts';
+import type { CampaignEventTable, UsageEventTable } from './activity/activity.table.ts';
 
 /** Every table, by name; each feature's table is described beside its queries. */
 export interface Database {
@@ -62,4 +63,6 @@ export interface Database {
   organizations: OrganizationTable;
   memberships: MembershipTable;
   member_organization_scopes: MemberOrganizationScopeTable;
+  campaign_events: CampaignEventTable;
+  usage_events: UsageEventTable;
 }

@@ -1,6 +1,6 @@
 import { workspaceScope } from '@tessera/db';
 import { apiTokenPrefix, DomainError, type Me, type SignInInput } from '@tessera/domain';
-import { findMembersForSignIn } from '@tessera/db/members';
+import { findMemberOrganizationScope, findMembersForSignIn } from '@tessera/db/members';
 import { deleteExpiredSessions, deleteSession, findSessionMember, insertSession } from '@tessera/db/sessions';
 import { findTokenMember, markTokenUsed } from '@tessera/db/tokens';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
@@ -31,7 +31,13 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
       await markTokenUsed(deps.db, workspaceScope(workspaceId), found.tokenId, now);
     }
     const { tokenId, lastUsedAt: _lastUsedAt, ...member } = found;
-    const actor = { member, sessionId: null, tokenId };
+    const organizationIds = await findMemberOrganizationScope(
+      deps.db,
+      workspaceScope(workspaceId),
+      member.id,
+    );
+    if (organizationIds === undefined) return null;
+    const actor = { member, sessionId: null, tokenId, organizationIds };
     deps.tokenCache.set(tokenHash, actor, now);
     return actor;
   }
@@ -46,7 +52,9 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
   );
   if (!found) return null;
   const { sessionId, ...member } = found;
-  return { member, sessionId, tokenId: null };
+  const organizationIds = await findMemberOrganizationScope(deps.db, workspaceScope(workspaceId), member.id);
+  if (organizationIds === undefined) return null;
+  return { member, sessionId, tokenId: null, organizationIds };
 }
 
 function sessionCookie(ctx: RequestContext, secret: string, maxAgeSeconds: number): string {

@@ -64,7 +64,8 @@ const ulidShape = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/i;
 
 /**
  * Which of a record's values a leaf of an input takes: ids (uuids and ULIDs) by their shape, emails,
- * slugs and identifier queries by the field's name.
+ * slugs and identifier queries by the field's name. An external id, unique in its workspace as a
+ * slug is, takes a slug's values: two calls with one external id would meet each other's record.
  */
 function fieldKind(path: Path, value: unknown): FieldKind | undefined {
   const key = String(path.at(-1) ?? '');
@@ -72,7 +73,7 @@ function fieldKind(path: Path, value: unknown): FieldKind | undefined {
   if (uuidShape.test(value) || ulidShape.test(value)) return 'id';
   if (key === 'identifierQuery') return 'identifierQuery';
   if (/email/i.test(key)) return 'email';
-  if (/slug|workspace/i.test(key)) return 'slug';
+  if (/slug|workspace|externalId/i.test(key)) return 'slug';
   return undefined;
 }
 

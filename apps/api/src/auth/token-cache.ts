@@ -3,10 +3,10 @@ import type { Actor } from '../context.ts';
 /**
  * The members that API tokens acted as in the last few seconds, by token hash, so that a service
  * calling many times a second costs one lookup per token every few seconds rather than one per
- * call. A revoked token, and every token of a member whose role changed or who was removed, is
- * evicted at once on this instance, and kept out for `ttlMs` in case a request that looked it up
- * just before the change committed stores it again; other instances honour it until their entry
- * expires.
+ * call. A revoked token, and every token of a member whose role or organization scope changed or
+ * who was removed, is evicted at once on this instance, and kept out for `ttlMs` in case a request
+ * that looked it up just before the change committed stores it again; other instances honour it
+ * until their entry expires.
  */
 export class TokenCache {
   readonly #entries = new Map<string, { actor: Actor; expiresAt: number }>();
@@ -41,7 +41,7 @@ export class TokenCache {
     this.#evict((actor) => actor.tokenId === tokenId, this.#revoked, tokenId, now);
   }
 
-  /** Forgets every token of a member at once: its role changed, or it was removed. */
+  /** Forgets every token of a member at once: its role or organization scope changed, or it was removed. */
   evictMember(memberId: string, now: Date): void {
     this.#evict((actor) => actor.member.id === memberId, this.#changedMembers, memberId, now);
   }

@@ -1,4 +1,6 @@
 import { workspaceScope } from '@tessera/db';
+import { insertCampaignEvents, insertUsageEvents } from '@tessera/db/activity';
+import { insertMembership, insertOrganization } from '@tessera/db/organizations';
 import { insertProfile } from '@tessera/db/profiles';
 import { saveWorkspaceSettings } from '@tessera/db/workspace-settings';
 import { findWorkspaceBySlug } from '@tessera/db/workspaces';
@@ -37,10 +39,29 @@ const lastNames = [
   'Allen',
 ];
 const middleNames = [null, 'Marie', null, 'Lee', null, null, 'Jo'];
+const organizations = [
+  { name: 'Acme Corporation', externalId: 'ACME-001', domain: 'acme.example' },
+  { name: 'Globex', externalId: 'GLOBEX-002', domain: 'globex.example' },
+  { name: 'Initech', externalId: 'INITECH-003', domain: 'initech.example' },
+];
+const usage = [
+  ['Dashboards', 'Open dashboard'],
+  ['Reports', 'Run report'],
+  ['Billing', 'Open invoice'],
+  ['Settings', 'Invite user'],
+] as const;
+const campaigns = [
+  ['welcome', 'Welcome aboard'],
+  ['renewal', 'Renewal reminder'],
+  ['webinar', 'Spring webinar'],
+] as const;
+const stages = ['sent', 'viewed', 'engaged', 'goal_achieved'] as const;
+const day = 24 * 60 * 60 * 1000;
 
 /**
- * Creates the demo workspace, its member and a few dozen profiles, unless it exists already;
- * says which.
+ * Creates the demo workspace, its member, a few dozen profiles in three organizations (the first
+ * profile of each a key contact, some contacts, one profile in two of them) with usage and campaign
+ * events, unless it exists already; says which.
  */
 export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
   if (await findWorkspaceBySlug(deps.db, demoSignIn.workspace)) return 'present';
@@ -83,11 +104,20 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
           },
           new Date(start),
         );
+        const organizationIds: string[] = [];
+        for (const organization of organizations) {
+          const stored = await insertOrganization(trx, scope, {
+            ...organization,
+            id: deps.newId(),
+            now: new Date(start),
+          });
+          organizationIds.push(stored.id);
+        }
         const countries = ['036', '554', '840', '826', null];
         for (let index = 0; index < 60; index++) {
           const firstName = firstNames[index % firstNames.length] ?? 'Ada';
           const lastName = lastNames[(index * 5) % lastNames.length] ?? 'Lovelace';
-          await insertProfile(trx, workspaceScope(workspace.id), {
+          const profile = await insertProfile(trx, scope, {
             ...newProfileDefaults,
             id: deps.newId(),
             firstName,
@@ -104,8 +134,46 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
             tags: index % 5 === 0 ? ['vip'] : [],
             statuses: index % 7 === 0 ? ['staff'] : [],
             addresses: [],
-            now: new Date(start + index * 24 * 60 * 60 * 1000),
+            now: new Date(start + index * day),
           });
+          const homes = index % 10 === 1 ? [0, 1] : [index % organizations.length];
+          for (const home of homes) {
+            await insertMembership(trx, scope, {
+              organizationId: organizationIds[home] ?? '',
+              profileId: profile.id,
+              isContact: index % 4 === 0,
+              isKeyContact: index < organizations.length,
+              attributes: { role: index % 2 === 0 ? 'admin' : 'billing' },
+              now: profile.createdAt,
+            });
+          }
+          const recent = deps.clock.now().getTime() - ((index * 7) % 48) * 60 * 60 * 1000;
+          await insertUsageEvents(
+            trx,
+            scope,
+            usage.slice(0, 1 + (index % usage.length)).map(([module, activity], at) => ({
+              id: `demo-usage-${index}-${at}`,
+              organizationId: organizationIds[homes[0] ?? 0] ?? '',
+              profileId: profile.id,
+              email: profile.email,
+              module,
+              activity,
+              occurredAt: new Date(recent - at * 37 * 60 * 1000),
+            })),
+          );
+          const [campaignId, campaignName] = campaigns[index % campaigns.length] ?? campaigns[0];
+          await insertCampaignEvents(
+            trx,
+            scope,
+            stages.slice(0, 1 + (index % stages.length)).map((stage, at) => ({
+              id: `demo-campaign-${index}-${at}`,
+              profileId: profile.id,
+              campaignId,
+              campaignName,
+              stage,
+              occurredAt: new Date(recent - (stages.length - at) * day),
+            })),
+          );
         }
       },
     );

@@ -1,10 +1,20 @@
-import { createMemberInput, memberIdInput, memberOutput, updateMemberRoleInput } from '@tessera/domain';
+import {
+  createMemberInput,
+  memberIdInput,
+  memberOrganizationScopeInput,
+  memberOutput,
+  organizationScopeOutput,
+  setOrganizationScopeInput,
+  updateMemberRoleInput,
+} from '@tessera/domain';
 import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
+import { getOrganizationScope, setOrganizationScope } from './member-scope.service.ts';
 import { changeMemberRole, createMember, listMembers, removeMember } from './members.service.ts';
 
 const reader = permittedProcedure('members.read');
 const manager = permittedProcedure('members.manage');
+const scopeManager = permittedProcedure('members.setOrganizationScope');
 
 export const membersRouter = router({
   list: reader.output(z.array(memberOutput)).query(({ ctx }) => listMembers(ctx)),
@@ -20,4 +30,12 @@ export const membersRouter = router({
     .input(memberIdInput)
     .output(memberOutput)
     .mutation(({ ctx, input }) => removeMember(ctx, input)),
+  organizationScope: scopeManager
+    .input(memberOrganizationScopeInput)
+    .output(organizationScopeOutput)
+    .query(({ ctx, input }) => getOrganizationScope(ctx, input)),
+  setOrganizationScope: scopeManager
+    .input(setOrganizationScopeInput)
+    .output(organizationScopeOutput)
+    .mutation(({ ctx, input }) => setOrganizationScope(ctx, input)),
 });

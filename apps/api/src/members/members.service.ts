@@ -1,6 +1,7 @@
 import {
   assertMemberChangeAllowed,
   DomainError,
+  keepsOrganizationScope,
   type CreateMemberInput,
   type Member,
   type MemberId,
@@ -20,6 +21,7 @@ import {
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/secrets.ts';
+import { changeOrganizationScope } from './member-scope.service.ts';
 
 export function listMembers(ctx: MemberContext): Promise<MemberListing[]> {
   return findMemberListings(ctx.db, ctx.scope);
@@ -99,7 +101,10 @@ export async function createMember(ctx: MemberContext, input: CreateMemberInput)
   });
 }
 
-/** Gives a member another role; its sessions and API tokens act with the new role from the next request. */
+/**
+ * Gives a member another role; its sessions and API tokens act with the new role from the next
+ * request. A member made admin or above is no longer limited to organizations: it sees every one.
+ */
 export async function changeMemberRole(
   ctx: MemberContext,
   input: UpdateMemberRoleInput,
@@ -110,6 +115,7 @@ export async function changeMemberRole(
     if (target.role === input.role) return listingOf(trx, ctx, target.id);
     const before = await listingOf(trx, ctx, target.id);
     await updateMemberRole(trx, ctx.scope, target.id, input.role);
+    if (!keepsOrganizationScope(input.role)) await changeOrganizationScope(trx, ctx, target.id, null);
     const after = await listingOf(trx, ctx, target.id);
     await recordAudit(trx, ctx, {
       action: 'member.update_role',

@@ -397,7 +397,7 @@ describe('adopting profile types', () => {
     ).toEqual({ code: 'NOT_FOUND', domainCode: 'MEMBER_NOT_FOUND', paths: ['recordId'] });
   });
 
-  it('finds no organization to adopt a type until organizations exist', async () => {
+  it('finds no organization to adopt an organizations type in a record of another kind', async () => {
     const owner = await app.newWorkspace('master');
     const vendor = await owner.caller.profileTypes.create({
       objectKind: 'organizations',
@@ -409,7 +409,7 @@ describe('adopting profile types', () => {
       await failureOf(owner.caller.profileTypes.attach({ id: vendor.id, recordId: profile.id })),
     ).toEqual({
       code: 'NOT_FOUND',
-      domainCode: 'RECORD_NOT_FOUND',
+      domainCode: 'ORGANIZATION_NOT_FOUND',
       paths: ['recordId'],
     });
     expect(await owner.caller.profileTypes.listAdopters({ id: vendor.id })).toEqual({

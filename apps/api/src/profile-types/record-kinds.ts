@@ -1,4 +1,5 @@
 import type { Executor } from '@tessera/db';
+import { findOrganization } from '@tessera/db/organizations';
 import { findProfile } from '@tessera/db/profiles';
 import { recordExists } from '@tessera/db/profile-types';
 import { recordNotFound, requirePermission, type Action, type ObjectKind } from '@tessera/domain';
@@ -6,29 +7,27 @@ import type { MemberContext } from '../context.ts';
 import { deletedProfile } from '../profiles/profiles.service.ts';
 
 /**
- * What a role must allow to read or change a record of each stored kind: a profile's types and
- * values are the profile's, a member's are the member's. Organizations are not stored yet; when
- * they are, they take their line here.
+ * What a role must allow to read or change a record of each kind: a profile's types and values
+ * are the profile's, a member's are the member's, an organization's the organization's.
  */
 const recordActions = {
   contacts: { read: 'profiles.read', write: 'profiles.write' },
   users: { read: 'members.read', write: 'members.manage' },
-} as const satisfies Partial<Record<ObjectKind, Record<'read' | 'write', Action>>>;
+  organizations: { read: 'organizations.read', write: 'organizations.write' },
+} as const satisfies Record<ObjectKind, Record<'read' | 'write', Action>>;
 
-/** Refused unless the member may read or change records of the kind; no record of a kind not stored can be reached. */
+/** Refused unless the member may read or change records of the kind. */
 export function requireRecordAccess(
   ctx: MemberContext,
   objectKind: ObjectKind,
   access: 'read' | 'write',
 ): void {
-  if (objectKind !== 'organizations') {
-    requirePermission(ctx.actor.member.role, recordActions[objectKind][access]);
-  }
+  requirePermission(ctx.actor.member.role, recordActions[objectKind][access]);
 }
 
 /**
- * Refused unless the member may read or change records of the kind, and the record exists (a
- * deleted profile is not changed).
+ * Refused unless the member may read or change records of the kind, and the record exists where
+ * the member's scope sees it (a deleted profile is not changed).
  */
 export async function requireRecord(
   db: Executor,
@@ -42,6 +41,10 @@ export async function requireRecord(
     const profile = await findProfile(db, ctx.scope, recordId);
     if (!profile) throw recordNotFound(objectKind, path);
     if (access === 'write' && profile.lifecycle === 'deleted') throw deletedProfile(path, recordId);
+  } else if (objectKind === 'organizations') {
+    // Held until the transaction ends, so that the rows written about it meet it still there.
+    const organization = await findOrganization(db, ctx.scope, recordId, { lock: 'forKeyShare' });
+    if (!organization) throw recordNotFound(objectKind, path);
   } else if (!(await recordExists(db, ctx.scope, objectKind, recordId))) {
     throw recordNotFound(objectKind, path);
   }

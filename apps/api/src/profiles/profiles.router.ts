@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
 import { identitiesRouter } from '../source-records/identities.router.ts';
 import { contactPointsRouter } from './contact-points.router.ts';
+import { eraseProfile } from '../activity/erasure.service.ts';
 import {
   createProfile,
   deleteProfile,
@@ -67,6 +68,10 @@ export const profilesRouter = router({
     .input(profileIdInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => purgeProfile(ctx, input)),
+  erase: permittedProcedure('profiles.erase')
+    .input(profileIdInput)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => eraseProfile(ctx, input)),
   setTier: permittedProcedure('profiles.setTier')
     .input(setProfileTierInput)
     .output(profileOutput)

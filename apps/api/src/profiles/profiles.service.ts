@@ -47,7 +47,12 @@ function settingsOf(ctx: MemberContext, db: Executor): () => Promise<WorkspaceSe
   return () => (settings ??= findWorkspaceSettings(db, ctx.scope));
 }
 
-async function view(ctx: MemberContext, profile: Profile, db: Executor = ctx.db): Promise<ProfileView> {
+/** A profile as a client reads it. */
+export async function profileView(
+  ctx: MemberContext,
+  profile: Profile,
+  db: Executor = ctx.db,
+): Promise<ProfileView> {
   const settings = needsSettings(profile) ? await findWorkspaceSettings(db, ctx.scope) : undefined;
   return toProfileView(profile, settings, ctx.clock.now());
 }
@@ -76,12 +81,34 @@ export async function insertAuditedProfile(
   return profile;
 }
 
+/**
+ * Refused for a member limited to some organizations: a profile it made outside them would be
+ * one it cannot see, so it makes profiles as contacts of its organizations only.
+ */
+export function requireUnlimitedScope(ctx: MemberContext): void {
+  if (ctx.scope.organizationIds === null) return;
+  throw new DomainError(
+    'FORBIDDEN',
+    'You see only some organizations: create the profile as a contact of one of them',
+  );
+}
+
+/** Makes a new profile from a client's input, with its audit entry, in the caller's transaction. */
+export async function addProfile(
+  trx: Executor,
+  ctx: MemberContext,
+  input: CreateProfileInput,
+): Promise<Profile> {
+  const now = ctx.clock.now();
+  const fields = await resolveProfileFields(input, undefined, settingsOf(ctx, trx), now);
+  return insertAuditedProfile(trx, ctx, fields, now);
+}
+
 export async function createProfile(ctx: MemberContext, input: CreateProfileInput): Promise<ProfileView> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock.now();
-    const fields = await resolveProfileFields(input, undefined, settingsOf(ctx, trx), now);
-    return view(ctx, await insertAuditedProfile(trx, ctx, fields, now), trx);
-  });
+  requireUnlimitedScope(ctx);
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => profileView(ctx, await addProfile(trx, ctx, input), trx));
 }
 
 /** The refusal to change a deleted profile, at the field that named it. */
@@ -96,6 +123,7 @@ export async function upsertProfile(
   ctx: MemberContext,
   input: UpsertProfileInput,
 ): Promise<ProfileView & { isCreated: boolean }> {
+  requireUnlimitedScope(ctx);
   const { member, tokenId } = ctx.actor;
   const upserted = await upsertProfileByEmail(
     ctx.db,
@@ -112,20 +140,20 @@ export async function upsertProfile(
   if (!upserted)
     throw deletedProfile('email', (await findProfileByEmail(ctx.db, ctx.scope, input.email))?.id);
   const { isCreated, ...profile } = upserted;
-  return { ...(await view(ctx, profile)), isCreated };
+  return { ...(await profileView(ctx, profile)), isCreated };
 }
 
 export async function getProfileByEmail(ctx: MemberContext, input: ProfileEmailInput): Promise<ProfileView> {
   const profile = await findProfileByEmail(ctx.db, ctx.scope, input.email);
   if (!profile) throw new DomainError('PROFILE_NOT_FOUND', 'No profile has this email', { path: 'email' });
-  return view(ctx, profile);
+  return profileView(ctx, profile);
 }
 
 /** A profile by id, deleted ones included: their lifecycle says so. */
 export async function getProfile(ctx: MemberContext, input: ProfileIdInput): Promise<ProfileView> {
   const profile = await findProfile(ctx.db, ctx.scope, input.id);
   if (!profile) throw notFound(input.id);
-  return view(ctx, profile);
+  return profileView(ctx, profile);
 }
 
 /**
@@ -189,7 +217,7 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
       before: auditedProfile(before),
       after: auditedProfile(after),
     });
-    return view(ctx, after, trx);
+    return profileView(ctx, after, trx);
   });
 }
 
@@ -225,18 +253,23 @@ async function changeLifecycle(
       before: auditedProfile(before),
       after: auditedProfile(after),
     });
-    return view(ctx, after, trx);
+    return profileView(ctx, after, trx);
   });
 }
 
 /**
  * Erases a profile and everything personal it holds, for good; its email and phones become free.
- * The audit entry keeps only that it happened, and to which id.
+ * The audit entry keeps only that it happened, and to which id. Runs in `trx` when given: a
+ * transaction that does more with the purge.
  */
-export async function purgeProfile(ctx: MemberContext, input: ProfileIdInput): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    if (!(await deleteProfileRow(trx, ctx.scope, input.id))) throw notFound(input.id);
-    await recordAudit(trx, ctx, {
+export async function purgeProfile(
+  ctx: MemberContext,
+  input: ProfileIdInput,
+  trx?: Executor,
+): Promise<{ id: string }> {
+  const purge = async (db: Executor) => {
+    if (!(await deleteProfileRow(db, ctx.scope, input.id))) throw notFound(input.id);
+    await recordAudit(db, ctx, {
       action: 'profile.purge',
       entityType: 'profile',
       entityId: input.id,
@@ -244,7 +277,8 @@ export async function purgeProfile(ctx: MemberContext, input: ProfileIdInput): P
       after: null,
     });
     return { id: input.id };
-  });
+  };
+  return trx ? purge(trx) : ctx.db.transaction().execute(purge);
 }
 
 export async function setTier(ctx: MemberContext, input: SetProfileTierInput): Promise<ProfileView> {
@@ -271,6 +305,6 @@ export async function setTier(ctx: MemberContext, input: SetProfileTierInput): P
       before: auditedProfile(before),
       after: auditedProfile(after),
     });
-    return view(ctx, after, trx);
+    return profileView(ctx, after, trx);
   });
 }

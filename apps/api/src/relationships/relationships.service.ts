@@ -126,7 +126,10 @@ export async function deleteRelationship(
   });
 }
 
-/** The link a member may make or undo: it changes the source record and names the target. */
+/**
+ * The link a member may make or undo: it changes the source record and names the target, both
+ * records the member's scope sees.
+ */
 async function linkable(
   trx: Executor,
   ctx: MemberContext,
@@ -134,7 +137,10 @@ async function linkable(
 ): Promise<RelationshipDefinition> {
   const relationship = await existing(trx, ctx, input.id);
   requireRecordAccess(ctx, relationship.sourceKind, 'write');
-  requireRecordAccess(ctx, relationship.targetKind, 'read');
+  const source = { objectKind: relationship.sourceKind, recordId: input.sourceId, access: 'read' } as const;
+  await requireRecord(trx, ctx, source, 'sourceId');
+  const target = { objectKind: relationship.targetKind, recordId: input.targetId, access: 'read' } as const;
+  await requireRecord(trx, ctx, target, 'targetId');
   return relationship;
 }
 

@@ -31,7 +31,7 @@ import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { addContactPoint, writableProfile } from '../profiles/contact-points.service.ts';
-import { insertAuditedProfile } from '../profiles/profiles.service.ts';
+import { insertAuditedProfile, requireUnlimitedScope } from '../profiles/profiles.service.ts';
 
 /** A record's name, identifiers (as stored) and attributes, ready to be written. */
 export interface RecordContent {
@@ -133,6 +133,7 @@ async function createAnonymousProfile(
   ctx: MemberContext,
   content: RecordContent,
 ): Promise<Profile> {
+  requireUnlimitedScope(ctx);
   const name = content.name ?? sourceRecordName(content.identifiers);
   return insertAuditedProfile(
     trx,

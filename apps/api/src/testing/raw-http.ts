@@ -23,6 +23,33 @@ export interface RawAnswer {
 }
 
 const answerTimeoutMs = 15_000;
+/** How long an open subscription may stay silent before it counts as accepted. */
+const streamQuietMs = 1_000;
+
+/** The complete events of a server-sent event stream: each one's `event` (none for data) and `data`. */
+function streamEvents(text: string): { event: string | undefined; data: string }[] {
+  return text
+    .split('\n\n')
+    .slice(0, -1)
+    .map((block) => {
+      const lines = block.split('\n');
+      const field = (name: string) =>
+        lines.filter((line) => line.startsWith(`${name}:`)).map((line) => line.slice(name.length + 1).trim());
+      return { event: field('event')[0], data: field('data').join('\n') };
+    });
+}
+
+/**
+ * A subscription answers 200 at once and then says a refusal as a `serialized-error` event (so
+ * that tRPC's client receives the typed error): such an answer is read as the refusal it holds,
+ * with the error's HTTP status and the body a query's refusal has.
+ */
+function streamAnswer(answer: RawAnswer): RawAnswer {
+  const refusal = streamEvents(answer.body).find(({ event }) => event === 'serialized-error');
+  if (!refusal) return answer;
+  const error = JSON.parse(refusal.data) as { json?: { data?: { httpStatus?: number } } };
+  return { ...answer, status: error.json?.data?.httpStatus ?? 500, body: JSON.stringify({ error }) };
+}
 
 export function sendRaw(baseUrl: string, raw: RawRequest, agent?: Agent): Promise<RawAnswer> {
   const { hostname, port } = new URL(baseUrl);
@@ -43,20 +70,33 @@ export function sendRaw(baseUrl: string, raw: RawRequest, agent?: Agent): Promis
       (incoming) => {
         const chunks: Buffer[] = [];
         const finish = () => {
+          if (answer) return;
           answer = {
             status: incoming.statusCode ?? 0,
             headers: incoming.headers,
             body: Buffer.concat(chunks).toString('utf8'),
           };
-          resolve(answer);
+          resolve(isStream ? streamAnswer(answer) : answer);
         };
-        // A subscription's event stream stays open: its first event is all the answer there is.
+        // A subscription's event stream stays open: its first event after `connected` is the answer,
+        // or, when none comes soon, that it is open.
         const isStream = (incoming.headers['content-type'] ?? '').startsWith('text/event-stream');
+        let quiet: NodeJS.Timeout | undefined;
+        const finishStream = () => {
+          clearTimeout(quiet);
+          finish();
+          outgoing.destroy();
+        };
         incoming.on('data', (chunk: Buffer) => {
           chunks.push(chunk);
-          if (isStream) {
-            finish();
-            outgoing.destroy();
+          if (!isStream) return;
+          if (
+            streamEvents(Buffer.concat(chunks).toString('utf8')).some(({ event }) => event !== 'connected')
+          ) {
+            finishStream();
+          } else {
+            clearTimeout(quiet);
+            quiet = setTimeout(finishStream, streamQuietMs);
           }
         });
         incoming.on('end', finish);

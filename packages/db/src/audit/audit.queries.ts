@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AuditEntry } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import type { Scope } from '../shared/scope.ts';
@@ -67,4 +68,36 @@ export async function listAuditEntries(
     ip: row.ip,
     createdAt: row.created_at,
   }));
+}
+
+/** What an erased entry holds in place of the state it recorded. */
+const erasedSnapshot = JSON.stringify({ erased: true });
+
+/**
+ * Takes a profile's personal data out of the audit trail, for a data-subject erasure: the states
+ * recorded by the entries about the profile, and about its contact points and source records, are
+ * replaced by `{"erased": true}`; who did what, and when, stays. Answers how many entries it erased.
+ */
+export async function eraseAuditSnapshotsOf(db: Executor, scope: Scope, profileId: string): Promise<number> {
+  const result = await db
+    .updateTable('audit_entries')
+    .set({
+      before: sql<string>`case when before is null then null else ${erasedSnapshot}::jsonb end`,
+      after: sql<string>`case when after is null then null else ${erasedSnapshot}::jsonb end`,
+    })
+    .where('workspace_id', '=', scope.workspaceId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity_type', '=', 'profile'), eb('entity_id', '=', profileId)]),
+        eb.and([
+          eb('entity_type', 'in', ['contact_point', 'source_record']),
+          eb.or([
+            eb(sql<string>`before ->> 'profileId'`, '=', profileId),
+            eb(sql<string>`after ->> 'profileId'`, '=', profileId),
+          ]),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

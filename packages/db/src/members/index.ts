@@ -1,1 +1,2 @@
 export * from './member.queries.ts';
+export * from './member-scope.queries.ts';

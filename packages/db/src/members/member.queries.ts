@@ -146,6 +146,18 @@ export async function lockMembersForChange(
   return rows.map(toMember);
 }
 
+/** A member, locked until the transaction ends, so that its role and its organization scope change one at a time. */
+export async function lockMember(db: Executor, scope: Scope, id: MemberId): Promise<Member | undefined> {
+  const row = await db
+    .selectFrom('members')
+    .select(memberColumns)
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && toMember(row);
+}
+
 export async function updateMemberRole(db: Executor, scope: Scope, id: MemberId, role: Role): Promise<void> {
   await db
     .updateTable('members')

@@ -10,6 +10,7 @@ import * as profileExternalId from './202611291750_profile_external_id.ts';
 import * as createProfileTypes from './202611291900_create_profile_types.ts';
 import * as orderAuditEntries from './202611291950_order_audit_entries.ts';
 import * as organizations from './202612030800_organizations.ts';
+import * as activity from './202612030900_activity.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '202611291900_create_profile_types': createProfileTypes,
   '202611291950_order_audit_entries': orderAuditEntries,
   '202612030800_organizations': organizations,
+  '202612030900_activity': activity,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,7 +9,7 @@ import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Executor } from '../client.ts';
 import { violatedForeignKey } from '../shared/constraints.ts';
 import { missingRecord } from '../shared/records.ts';
-import type { Scope } from '../shared/scope.ts';
+import { recordInScope, type Scope } from '../shared/scope.ts';
 
 /**
  * The profile types a record adopted, oldest adoption first, as JSON read through the types
@@ -172,12 +172,15 @@ export async function deleteAdoption(
 
 export interface Adopter {
   recordId: string;
-  /** A profile's full name or a member's name. */
+  /** A profile's full name, a member's or an organization's name. */
   name: string | null;
   adoptedAt: Date;
 }
 
-/** The records that adopted a type, in the order they adopted it, after a position (keyset). */
+/**
+ * The records that adopted a type and that the scope sees, in the order they adopted it, after a
+ * position (keyset).
+ */
 export async function findAdopters(
   db: Executor,
   scope: Scope,
@@ -198,9 +201,22 @@ export async function findAdopters(
         .onRef('m.id', '=', 'a.record_id')
         .on('a.object_kind', '=', 'users'),
     )
-    .select(['a.record_id', 'a.adopted_at', (eb) => eb.fn.coalesce('p.full_name', 'm.name').as('name')])
+    .leftJoin('organizations as o', (join) =>
+      join
+        .onRef('o.workspace_id', '=', 'a.workspace_id')
+        .onRef('o.id', '=', 'a.record_id')
+        .on('a.object_kind', '=', 'organizations'),
+    )
+    .select([
+      'a.record_id',
+      'a.adopted_at',
+      (eb) => eb.fn.coalesce('p.full_name', 'm.name', 'o.name').as('name'),
+    ])
     .where('a.workspace_id', '=', scope.workspaceId)
     .where('a.profile_type_id', '=', profileTypeId)
+    .$if(scope.organizationIds !== null, (query) =>
+      query.where(recordInScope(scope, 'a.object_kind', 'a.record_id')),
+    )
     .$if(page.after !== undefined, (query) =>
       query.where(
         sql<boolean>`(a.adopted_at, a.record_id) > (${page.after?.adoptedAt}, ${page.after?.recordId})`,

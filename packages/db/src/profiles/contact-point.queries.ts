@@ -1,7 +1,7 @@
 import { DomainError, type ContactPoint, type ContactPointKey } from '@tessera/domain';
 import type { Executor } from '../client.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
-import type { Scope } from '../shared/scope.ts';
+import { profileInScope, type Scope } from '../shared/scope.ts';
 
 const contactPointColumns = ['id', 'profile_id', 'key', 'value', 'created_at', 'updated_at'] as const;
 
@@ -32,12 +32,14 @@ function valueTaken(error: unknown, key: ContactPointKey): DomainError | undefin
     : new DomainError('PROFILE_PHONE_TAKEN', 'A profile has this phone already', { path: 'value' });
 }
 
+/** A profile's contact points, none unless the scope sees the profile. */
 function contactPointsOf(db: Executor, scope: Scope, profileId: string) {
   return db
     .selectFrom('contact_points')
     .select(contactPointColumns)
     .where('workspace_id', '=', scope.workspaceId)
-    .where('profile_id', '=', profileId);
+    .where('profile_id', '=', profileId)
+    .$if(scope.organizationIds !== null, (q) => q.where(profileInScope(scope, 'contact_points.profile_id')));
 }
 
 /** A profile's contact points, emails first, oldest first. */

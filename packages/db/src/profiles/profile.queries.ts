@@ -1,7 +1,13 @@
 import { DomainError, type Profile, type ProfileFilter, type ProfileSortKey } from '@tessera/domain';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../client.ts';
-import { workspaceScope, type Scope } from '../shared/scope.ts';
+import {
+  organizationIdsParameter,
+  profileInOrganizations,
+  profileInScope,
+  workspaceScope,
+  type Scope,
+} from '../shared/scope.ts';
 import {
   profileAttributeColumns,
   profileColumns,
@@ -80,15 +86,53 @@ const profileByEmail = compiledOnce((db, workspaceId: string, email: string) =>
   profilesOf(db, workspaceScope(workspaceId)).where('email', '=', email),
 );
 
+// The same lookups for a member limited to some organizations: statements of their own, so that
+// an unlimited lookup keeps its plan and its text.
+function profilesIn(db: Executor, workspaceId: string, organizationIds: string) {
+  return profilesOf(db, workspaceScope(workspaceId)).where(
+    profileInOrganizations(workspaceId, 'profiles.id', organizationIds),
+  );
+}
+const limitedProfileById = compiledOnce((db, workspaceId: string, organizationIds: string, id: string) =>
+  profilesIn(db, workspaceId, organizationIds).where('id', '=', id),
+);
+const limitedProfileByIdForUpdate = compiledOnce(
+  (db, workspaceId: string, organizationIds: string, id: string) =>
+    profilesIn(db, workspaceId, organizationIds).where('id', '=', id).forUpdate(),
+);
+const limitedProfileByEmail = compiledOnce(
+  (db, workspaceId: string, organizationIds: string, email: string) =>
+    profilesIn(db, workspaceId, organizationIds).where('email', '=', email),
+);
+
+/** A profile by id, if the scope sees it; with `forUpdate`, locked until the transaction ends. */
 export async function findProfile(
   db: Executor,
   scope: Scope,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Profile | undefined> {
-  const [row] = options.forUpdate
-    ? await executePrepared(db, 'profile_by_id_for_update', profileByIdForUpdate(db, scope.workspaceId, id))
-    : await executePrepared(db, 'profile_by_id', profileById(db, scope.workspaceId, id));
+  const { workspaceId, organizationIds } = scope;
+  let rows;
+  if (organizationIds === null) {
+    rows = options.forUpdate
+      ? await executePrepared(db, 'profile_by_id_for_update', profileByIdForUpdate(db, workspaceId, id))
+      : await executePrepared(db, 'profile_by_id', profileById(db, workspaceId, id));
+  } else {
+    const organizations = organizationIdsParameter(organizationIds);
+    rows = options.forUpdate
+      ? await executePrepared(
+          db,
+          'limited_profile_by_id_for_update',
+          limitedProfileByIdForUpdate(db, workspaceId, organizations, id),
+        )
+      : await executePrepared(
+          db,
+          'limited_profile_by_id',
+          limitedProfileById(db, workspaceId, organizations, id),
+        );
+  }
+  const [row] = rows;
   return row && toProfile(row);
 }
 
@@ -97,7 +141,15 @@ export async function findProfileByEmail(
   scope: Scope,
   email: string,
 ): Promise<Profile | undefined> {
-  const [row] = await executePrepared(db, 'profile_by_email', profileByEmail(db, scope.workspaceId, email));
+  const { workspaceId, organizationIds } = scope;
+  const [row] =
+    organizationIds === null
+      ? await executePrepared(db, 'profile_by_email', profileByEmail(db, workspaceId, email))
+      : await executePrepared(
+          db,
+          'limited_profile_by_email',
+          limitedProfileByEmail(db, workspaceId, organizationIdsParameter(organizationIds), email),
+        );
   return row && toProfile(row);
 }
 
@@ -153,12 +205,16 @@ export async function findProfilePage(
   return rows.map(toProfile);
 }
 
-/** The workspace's profiles that pass the filters; deleted ones only when the lifecycle filter asks for them. */
+/**
+ * The workspace's profiles that pass the filters and that the scope sees; deleted ones only when
+ * the lifecycle filter asks for them.
+ */
 function filteredProfiles(db: Executor, scope: Scope, filter: ProfileFilter) {
   let query = db
     .selectFrom('profiles')
     .select([...profileColumns, 'full_name'])
     .where('workspace_id', '=', scope.workspaceId)
+    .$if(scope.organizationIds !== null, (q) => q.where(profileInScope(scope, 'profiles.id')))
     .where('lifecycle', filter.lifecycle === undefined ? '<>' : '=', filter.lifecycle ?? 'deleted')
     .$if(filter.enabled !== undefined, (q) => q.where('enabled', '=', filter.enabled ?? true))
     .$if(filter.firstName !== undefined, (q) => q.where('first_name', '=', filter.firstName ?? ''))
@@ -233,7 +289,8 @@ export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQu
 /** The candidates a search ranks, at most: enough for any page, few enough to rank at once. */
 const searchCandidatesMax = 200;
 
-function likePattern(text: string): string {
+/** Text as a LIKE pattern that matches it literally: its `%`, `_` and backslashes escaped. */
+export function likePattern(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
@@ -367,6 +424,7 @@ export async function deleteProfileRow(db: Executor, scope: Scope, id: string): 
     .deleteFrom('profiles')
     .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
+    .$if(scope.organizationIds !== null, (q) => q.where(profileInScope(scope, 'profiles.id')))
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

@@ -13,7 +13,7 @@ import {
   violatedUniqueConstraint,
 } from '../shared/constraints.ts';
 import { missingRecord } from '../shared/records.ts';
-import type { Scope } from '../shared/scope.ts';
+import { recordInScope, type Scope } from '../shared/scope.ts';
 import type { RelationshipDefinitionTable, RelationshipLinkTable } from './relationship.table.ts';
 
 const columns = [
@@ -258,7 +258,7 @@ export async function deleteLink(
   return row && toLink(row);
 }
 
-/** The links a record is the source or the target of, oldest first. */
+/** The links a record is the source or the target of, oldest first; those of records the scope sees. */
 export async function findLinksOf(
   db: Executor,
   scope: Scope,
@@ -274,6 +274,11 @@ export async function findLinksOf(
         eb.and([eb('source_kind', '=', objectKind), eb('source_id', '=', recordId)]),
         eb.and([eb('target_kind', '=', objectKind), eb('target_id', '=', recordId)]),
       ]),
+    )
+    .$if(scope.organizationIds !== null, (query) =>
+      query
+        .where(recordInScope(scope, 'relationship_links.source_kind', 'relationship_links.source_id'))
+        .where(recordInScope(scope, 'relationship_links.target_kind', 'relationship_links.target_id')),
     )
     .orderBy('created_at')
     .orderBy('relationship_id')

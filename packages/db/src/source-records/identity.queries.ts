@@ -1,7 +1,7 @@
 import { DomainError, matchTypeOf, type ProfileIdentity } from '@tessera/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
-import type { Scope } from '../shared/scope.ts';
+import { profileInScope, type Scope } from '../shared/scope.ts';
 import { standardTypesSql } from './standard-types.ts';
 
 const identityColumns = [
@@ -34,7 +34,7 @@ function toIdentity(row: {
   };
 }
 
-/** A profile's identities, the primary first, then oldest first. */
+/** A profile's identities, the primary first, then oldest first; none unless the scope sees the profile. */
 export async function findProfileIdentities(
   db: Executor,
   scope: Scope,
@@ -45,6 +45,9 @@ export async function findProfileIdentities(
     .select(identityColumns)
     .where('workspace_id', '=', scope.workspaceId)
     .where('profile_id', '=', profileId)
+    .$if(scope.organizationIds !== null, (q) =>
+      q.where(profileInScope(scope, 'profile_identities.profile_id')),
+    )
     .orderBy('is_primary', 'desc')
     .orderBy('id')
     .execute();

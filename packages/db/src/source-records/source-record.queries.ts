@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../client.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
-import type { Scope } from '../shared/scope.ts';
+import { profileInScope, type Scope } from '../shared/scope.ts';
 import { standardTypesSql } from './standard-types.ts';
 
 const recordColumns = [
@@ -25,6 +25,7 @@ const recordColumns = [
   'r.updated_at',
 ] as const;
 
+/** The workspace's records of the profiles the scope sees. */
 function recordsOf(db: Executor, scope: Scope) {
   return db
     .selectFrom('source_records as r')
@@ -39,7 +40,8 @@ function recordsOf(db: Executor, scope: Scope) {
           .orderBy('i.position'),
       ).as('identifiers'),
     )
-    .where('r.workspace_id', '=', scope.workspaceId);
+    .where('r.workspace_id', '=', scope.workspaceId)
+    .$if(scope.organizationIds !== null, (q) => q.where(profileInScope(scope, 'r.profile_id')));
 }
 
 type RecordRow = Awaited<ReturnType<ReturnType<typeof recordsOf>['executeTakeFirstOrThrow']>>;
@@ -76,6 +78,7 @@ export async function findSourceRecord(
       .select('id')
       .where('workspace_id', '=', scope.workspaceId)
       .where('id', '=', id)
+      .$if(scope.organizationIds !== null, (q) => q.where(profileInScope(scope, 'source_records.profile_id')))
       .forUpdate()
       .executeTakeFirst();
     if (!locked) return undefined;
@@ -242,7 +245,7 @@ export async function deleteSourceRecordRow(db: Executor, scope: Scope, id: stri
 
 /**
  * The profiles that the standard identifiers among these (stored form) identify: by an email or
- * phone among their contact points, or by a standard identity.
+ * phone among their contact points, or by a standard identity; those the scope sees.
  */
 export async function findProfilesIdentifiedBy(
   db: Executor,
@@ -257,15 +260,19 @@ export async function findProfilesIdentifiedBy(
   if (standard.length === 0) return [];
   const valuesOf = (matchType: string) =>
     standard.filter((key) => key.matchType === matchType).map((key) => key.value);
+  const seen = (profileId: string) =>
+    scope.organizationIds === null ? sql`` : sql`and ${profileInScope(scope, profileId)}`;
   const { rows } = await sql<{ profile_id: string }>`
     select profile_id from contact_points
     where workspace_id = ${scope.workspaceId}
       and ((key = 'email' and value = any(${valuesOf('email')}::text[]))
         or (key = 'phone' and value = any(${valuesOf('phone_number')}::text[])))
+      ${seen('contact_points.profile_id')}
     union
     select profile_id from profile_identities
     where workspace_id = ${scope.workspaceId} and match_type in (${standardTypesSql})
       and (match_type, identifier) in (${sql.join(standard.map((key) => sql`(${key.matchType}, ${key.value})`))})
+      ${seen('profile_identities.profile_id')}
     order by profile_id`.execute(db);
   return rows.map((row) => row.profile_id);
 }

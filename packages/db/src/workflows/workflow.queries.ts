@@ -9,7 +9,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../client.ts';
 import { violatedForeignKey, violatedUniqueConstraint } from '../shared/constraints.ts';
 import { missingRecord } from '../shared/records.ts';
-import type { Scope } from '../shared/scope.ts';
+import { recordInScope, type Scope } from '../shared/scope.ts';
 import type { WorkflowTable } from './workflow.table.ts';
 
 type Row = Selectable<WorkflowTable> & { stages: WorkflowStage[] };
@@ -322,7 +322,7 @@ export async function leaveWorkflow(
   return row?.stage_id;
 }
 
-/** The stage a record is in, in each workflow it is in. */
+/** The stage a record is in, in each workflow it is in; none unless the scope sees the record. */
 export async function findRecordStages(
   db: Executor,
   scope: Scope,
@@ -335,6 +335,9 @@ export async function findRecordStages(
     .where('workspace_id', '=', scope.workspaceId)
     .where('object_kind', '=', objectKind)
     .where('record_id', '=', recordId)
+    .$if(scope.organizationIds !== null, (query) =>
+      query.where(recordInScope(scope, 'workflow_positions.object_kind', 'workflow_positions.record_id')),
+    )
     .orderBy('workflow_id')
     .execute();
   return rows.map((row) => ({

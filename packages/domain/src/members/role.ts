@@ -21,6 +21,13 @@ export const actions = [
   'audit.read',
   'structure.read',
   'structure.manage',
+  'organizations.read',
+  'organizations.write',
+  'organizations.delete',
+  'members.setOrganizationScope',
+  'activity.read',
+  'activity.write',
+  'profiles.erase',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -47,6 +54,17 @@ const grants = {
   // super admin or Master creates, edits and deletes them).
   'structure.read': everyone,
   'structure.manage': superAdmins,
+  // Organizations and their memberships (reference 004); admins define which organizations each
+  // agent and viewer may see.
+  'organizations.read': everyone,
+  'organizations.write': editors,
+  'organizations.delete': admins,
+  'members.setOrganizationScope': admins,
+  // Campaign and usage events, recorded by agents and above or their API tokens; a data-subject
+  // erasure of a profile, by admins as a purge is.
+  'activity.read': everyone,
+  'activity.write': editors,
+  'profiles.erase': admins,
 } as const satisfies Record<Action, readonly Role[]>;
 
 export function can(role: Role, action: Action): boolean {

@@ -28,6 +28,6 @@ export function recordNotFound(objectKind: ObjectKind, path: string): DomainErro
     case 'users':
       return new DomainError('MEMBER_NOT_FOUND', 'No member of this workspace has this id', { path });
     case 'organizations':
-      return new DomainError('RECORD_NOT_FOUND', 'No organization has this id', { path });
+      return new DomainError('ORGANIZATION_NOT_FOUND', 'No organization has this id', { path });
   }
 }

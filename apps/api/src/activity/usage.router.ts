@@ -1,0 +1,26 @@
+import {
+  ingestOutput,
+  ingestUsageInput,
+  listUsageInput,
+  usagePageOutput,
+  usageStreamInput,
+} from '@tessera/domain';
+import { permittedProcedure, router } from '../trpc.ts';
+import { ingestUsage, listUsage, streamUsage } from './usage.service.ts';
+
+const reader = permittedProcedure('activity.read');
+
+export const usageRouter = router({
+  ingest: permittedProcedure('activity.write')
+    .input(ingestUsageInput)
+    .output(ingestOutput)
+    .mutation(({ ctx, input }) => ingestUsage(ctx, input)),
+  list: reader
+    .input(listUsageInput)
+    .output(usagePageOutput)
+    .query(({ ctx, input }) => listUsage(ctx, input)),
+  /** Server-sent events: each usage event of the organization or profile as it is stored. */
+  onEvent: reader
+    .input(usageStreamInput)
+    .subscription(({ ctx, input, signal }) => streamUsage(ctx, input, signal)),
+});

@@ -1,0 +1,3 @@
+export * from './usage-event.queries.ts';
+export * from './campaign-event.queries.ts';
+export * from './profile-scope.queries.ts';

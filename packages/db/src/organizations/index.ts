@@ -1,0 +1,2 @@
+export * from './organization.queries.ts';
+export * from './membership.queries.ts';
