@@ -4,6 +4,8 @@ import { signInPath } from './features/auth/paths.ts';
 import { RequireSession } from './features/auth/session.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { MembersPage } from './features/members/members-page.tsx';
+import { OrganizationDetailPage } from './features/organizations/organization-detail-page.tsx';
+import { OrganizationsListPage } from './features/organizations/organizations-list-page.tsx';
 import {
   EditAttributeDefinitionPage,
   NewAttributeDefinitionPage,
@@ -55,6 +57,8 @@ export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClien
             { path: 'profiles/new', element: <NewProfilePage /> },
             { path: 'profiles/:id', element: <ProfileDetailPage /> },
             { path: 'profiles/:id/edit', element: <EditProfilePage /> },
+            { path: 'organizations', element: <OrganizationsListPage /> },
+            { path: 'organizations/:id', element: <OrganizationDetailPage /> },
             { path: 'members', element: <MembersPage /> },
             { path: 'tokens', element: <TokensPage /> },
             { path: 'settings', element: <SettingsPage /> },

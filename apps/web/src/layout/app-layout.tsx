@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { signInPath } from '../features/auth/paths.ts';
 import { roleLabel } from '../features/auth/role-label.ts';
 import { useCan, useSession } from '../features/auth/session.tsx';
+import { PeopleSearch } from '../features/organizations/people-search.tsx';
 import { CustomerDataMainLink } from '../features/profile-types/customer-data-layout.tsx';
 import { messageOf } from '../lib/api-errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
@@ -41,11 +42,13 @@ export function AppLayout() {
           </div>
           <nav className="app-nav" aria-label="Main">
             <NavLink to="/profiles">Profiles</NavLink>
+            <NavLink to="/organizations">Organizations</NavLink>
             <CustomerDataMainLink />
             {isMemberReader ? <NavLink to="/members">Members</NavLink> : null}
             {isTokenManager ? <NavLink to="/tokens">API tokens</NavLink> : null}
             {isSettingsManager ? <NavLink to="/settings">Settings</NavLink> : null}
           </nav>
+          <PeopleSearch />
           <div className="app-account">
             <span className="app-email">{member.email}</span>
             <span className="badge">{roleLabel(member.role)}</span>

@@ -16,6 +16,7 @@ import { roleLabel } from '../auth/role-label.ts';
 import { useCan, useSession } from '../auth/session.tsx';
 import { CreateMemberForm } from './create-member-form.tsx';
 import { accessOf, removalConsequence, roleOptions } from './members.values.ts';
+import { MemberScope, OrganizationScopeDialog, type ScopeEdit } from './organization-scope.tsx';
 
 type Member = RouterOutputs['members']['list'][number];
 
@@ -52,6 +53,7 @@ export function MembersPage() {
 
 /** The list under its heading; the focus goes to that heading once a member is removed, as its buttons are gone. */
 function MembersSection({ isManager }: { isManager: boolean }) {
+  const isScopeManager = useCan('members.setOrganizationScope');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { member: me } = useSession();
@@ -60,10 +62,15 @@ function MembersSection({ isManager }: { isManager: boolean }) {
   const moveFocus = useMoveFocus();
   const [changing, setChanging] = useState<{ member: Member; role: Role } | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [scoping, setScoping] = useState<ScopeEdit | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   async function refresh(member: Member) {
-    await queryClient.invalidateQueries(trpc.members.list.queryFilter());
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.members.list.queryFilter()),
+      // A member made admin or above sees every organization from now on.
+      queryClient.invalidateQueries(trpc.members.organizationScope.queryFilter({ memberId: member.id })),
+    ]);
     // Your own role or membership changed: what the console shows you changes with it.
     if (member.id === me.id) await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
   }
@@ -113,6 +120,7 @@ function MembersSection({ isManager }: { isManager: boolean }) {
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Signs in with</th>
+                {isScopeManager ? <th scope="col">Organizations</th> : null}
                 <th scope="col">Added</th>
                 {isManager ? (
                   <th scope="col">
@@ -138,6 +146,17 @@ function MembersSection({ isManager }: { isManager: boolean }) {
                     <span className="badge">{roleLabel(member.role)}</span>
                   </td>
                   <td data-label="Signs in with">{accessOf(member)}</td>
+                  {isScopeManager ? (
+                    <td data-label="Organizations">
+                      <MemberScope
+                        member={member}
+                        onChange={(edit) => {
+                          setDone(null);
+                          setScoping(edit);
+                        }}
+                      />
+                    </td>
+                  ) : null}
                   <td className="nowrap" data-label="Added">
                     <DateTime value={member.createdAt} />
                   </td>
@@ -179,6 +198,14 @@ function MembersSection({ isManager }: { isManager: boolean }) {
           </table>
         </div>
       )}
+      <OrganizationScopeDialog
+        edit={scoping}
+        onClose={() => setScoping(null)}
+        onSaved={(notice) => {
+          setScoping(null);
+          setDone(notice);
+        }}
+      />
       <ConfirmDialog
         isOpen={changing !== null}
         title={`Change the role of ${changing?.member.name ?? ''}`}

@@ -47,6 +47,12 @@ export async function refreshRecord(
 
 /** The queries that show a record of the kind with its profile types. */
 function recordQueries(trpc: Trpc, objectKind: ObjectKind, recordId: string) {
-  if (objectKind !== 'contacts') return [];
-  return [trpc.profiles.get.queryKey({ id: recordId }), trpc.profiles.list.pathKey()];
+  switch (objectKind) {
+    case 'contacts':
+      return [trpc.profiles.get.queryKey({ id: recordId }), trpc.profiles.list.pathKey()];
+    case 'organizations':
+      return [trpc.organizations.get.queryKey({ id: recordId }), trpc.organizations.list.pathKey()];
+    case 'users':
+      return [];
+  }
 }

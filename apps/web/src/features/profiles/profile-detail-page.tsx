@@ -12,6 +12,9 @@ import { DateTime } from '../../ui/date-time.tsx';
 import { Detail, Missing } from '../../ui/details.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useCan } from '../auth/session.tsx';
+import { ActivitySections } from '../activity/activity-sections.tsx';
+import { ProfileKeyContactCrown } from '../organizations/key-contact-crown.tsx';
+import { ProfileOrganizationsSection } from '../organizations/profile-organizations-section.tsx';
 import { RecordProfileTypesSection } from '../profile-types/record-profile-types-section.tsx';
 import { IdentitiesSection } from '../source-records/identities-section.tsx';
 import type { FoundRecordState } from '../source-records/identifier-lookup.tsx';
@@ -123,6 +126,8 @@ function ProfileDetail({ profile }: { profile: Profile }) {
   const isPurger = useCan('profiles.purge');
   const isTierSetter = useCan('profiles.setTier');
   const isSourceRecordWriter = useCan('sourceRecords.write');
+  const isSourceRecordReader = useCan('sourceRecords.read');
+  const isOrganizationWriter = useCan('organizations.write');
   const foundRecordId = (useLocation().state as FoundRecordState | null)?.foundRecordId;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -162,7 +167,10 @@ function ProfileDetail({ profile }: { profile: Profile }) {
         <Link to="/profiles">Profiles</Link>
       </nav>
       <div className="page-header">
-        <PageHeading>{profile.fullName}</PageHeading>
+        <PageHeading>
+          {profile.fullName}
+          <ProfileKeyContactCrown profileId={profile.id} />
+        </PageHeading>
         <div className="page-actions">
           {isWriter && !isDeleted ? (
             <Link className="button button-primary" to={`/profiles/${profile.id}/edit`}>
@@ -335,17 +343,23 @@ function ProfileDetail({ profile }: { profile: Profile }) {
         </Section>
       </div>
 
+      <ProfileOrganizationsSection profileId={profile.id} canEdit={isOrganizationWriter && !isDeleted} />
+
+      <ActivitySections profileId={profile.id} />
+
       <RecordProfileTypesSection
         objectKind="contacts"
         recordId={profile.id}
         canEdit={isWriter && !isDeleted}
       />
 
-      <SourceRecordsSection
-        profileId={profile.id}
-        canWrite={isSourceRecordWriter && !isDeleted}
-        foundRecordId={foundRecordId}
-      />
+      {isSourceRecordReader ? (
+        <SourceRecordsSection
+          profileId={profile.id}
+          canWrite={isSourceRecordWriter && !isDeleted}
+          foundRecordId={foundRecordId}
+        />
+      ) : null}
 
       <ConfirmDialog
         isOpen={confirming === 'delete'}
