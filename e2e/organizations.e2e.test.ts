@@ -271,11 +271,14 @@ describe('organizations in the console', () => {
     await signIn(agentPage, url, agentEmail);
     await agentPage.getByRole('row', { name: /Ada Lovelace/ }).waitFor();
     expect(await agentPage.getByRole('row', { name: /Linus Torvalds/ }).count()).toBe(0);
+    // A limited agent adds people as contacts of its organizations, not on their own.
+    expect(await agentPage.getByRole('link', { name: 'New profile' }).count()).toBe(0);
     await openFromNavigation(agentPage, 'Organizations');
     await agentPage.getByRole('link', { name: 'Acme Corporation' }).waitFor();
     expect(await agentPage.getByRole('table').getByRole('link').allTextContents()).toEqual([
       'Acme Corporation',
     ]);
+    expect(await agentPage.getByRole('button', { name: 'New organization' }).count()).toBe(0);
     await shoot(agentPage, 'organizations-list-agent');
     await agentPage.goto(`${url}/organizations/${globex.id}`);
     await agentPage.getByRole('heading', { level: 1, name: 'Organization not found' }).waitFor();

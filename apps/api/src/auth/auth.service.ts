@@ -105,7 +105,8 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
   const secret = newSecret(member.workspaceId);
   const sessionId = ctx.newId();
   const { passwordHash: _passwordHash, ...signedIn } = member;
-  const actor: Actor = { member: signedIn, sessionId, tokenId: null };
+  const organizationIds = await findMemberOrganizationScope(ctx.db, scope, member.id);
+  const actor: Actor = { member: signedIn, sessionId, tokenId: null, organizationIds };
   await ctx.db.transaction().execute(async (trx) => {
     await deleteExpiredSessions(trx, scope, member.id, ctx.clock.now());
     await insertSession(trx, scope, {
@@ -151,5 +152,6 @@ export function toMe(actor: Actor): Me {
     member: { id: member.id, email: member.email, name: member.name, role: member.role },
     workspace: { id: member.workspaceId, slug: member.workspaceSlug, name: member.workspaceName },
     via: actor.tokenId ? 'token' : 'session',
+    organizationIds: actor.organizationIds ? [...actor.organizationIds] : null,
   };
 }

@@ -51,6 +51,7 @@ describe('members.setOrganizationScope', () => {
 
     const unlimited = await callerOfToken(agent.token);
     expect(unlimited.actor.organizationIds).toBeNull();
+    expect((await unlimited.caller.auth.me()).organizationIds).toBeNull();
     expect((await unlimited.caller.organizations.list()).items).toHaveLength(2);
 
     expect(
@@ -67,11 +68,15 @@ describe('members.setOrganizationScope', () => {
       domainCode: 'ORGANIZATION_NOT_FOUND',
     });
 
+    expect((await limited.caller.auth.me()).organizationIds).toEqual([acme.id]);
+
     const cookies: string[] = [];
-    await createCaller(app.contextFor(null, cookies)).auth.signIn({
+    const signedIn = await createCaller(app.contextFor(null, cookies)).auth.signIn({
       email: agent.email,
       password: testPassword,
     });
+    // The console learns of the limit as it signs in, to offer only what the member may do.
+    expect(signedIn.organizationIds).toEqual([acme.id]);
     const session = await authenticate(app.deps, { cookie: cookies[0]?.split(';')[0] ?? '' });
     expect(session?.organizationIds).toEqual([acme.id]);
 

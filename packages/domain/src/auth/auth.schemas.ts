@@ -23,5 +23,7 @@ export const meOutput = z.object({
   member: z.object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema }),
   workspace: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   via: z.enum(['session', 'token']),
+  /** The organizations the member is limited to seeing; null when it sees every one. */
+  organizationIds: z.array(z.string()).nullable(),
 });
 export type Me = z.output<typeof meOutput>;

@@ -23,6 +23,14 @@ export function useCan(action: Action): boolean {
   return can(useSession().member.role, action);
 }
 
+/**
+ * Whether the member sees only some organizations: it then creates people only as contacts of
+ * those organizations, and no organization of its own.
+ */
+export function useIsOrganizationScoped(): boolean {
+  return useSession().organizationIds !== null;
+}
+
 /** Renders its children for a signed-in member; sends anyone else to sign in. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const trpc = useTRPC();

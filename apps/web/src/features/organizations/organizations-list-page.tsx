@@ -3,13 +3,14 @@ import { useCallback, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDebouncedDraft } from '../../lib/use-debounced-draft.ts';
+import { ListSearchField } from '../../ui/list-search-field.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Missing } from '../../ui/details.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
-import { useCan } from '../auth/session.tsx';
+import { useCan, useIsOrganizationScoped } from '../auth/session.tsx';
 import { ProfileTypeBadges } from '../profile-types/profile-type-badge.tsx';
 import { LoadMoreFooter } from './load-more-footer.tsx';
 import { OrganizationForm } from './organization-form.tsx';
@@ -25,7 +26,8 @@ const pageSize = 25;
 /** The organizations the member sees, by name or as the best matches of a search kept in the address. */
 export function OrganizationsListPage() {
   useDocumentTitle('Organizations');
-  const isWriter = useCan('organizations.write');
+  const isScoped = useIsOrganizationScoped();
+  const isCreator = useCan('organizations.write') && !isScoped;
   const trpc = useTRPC();
   const navigate = useNavigate();
   const notice = (useLocation().state as OrganizationsListState | null)?.notice;
@@ -76,7 +78,7 @@ export function OrganizationsListPage() {
     <>
       <div className="page-header">
         <PageHeading>Organizations</PageHeading>
-        {isWriter && !isCreating ? (
+        {isCreator && !isCreating ? (
           <div className="page-actions">
             <button type="button" className="button button-primary" onClick={startCreating}>
               New organization
@@ -97,27 +99,15 @@ export function OrganizationsListPage() {
       ) : null}
 
       <search className="list-controls" aria-label="Search organizations">
-        <div className="field list-search">
-          <label htmlFor="organization-search">Search organizations</label>
-          <div className="input-with-action">
-            <input
-              ref={searchRef}
-              id="organization-search"
-              type="search"
-              value={searchDraft}
-              maxLength={100}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="Name, external id or domain"
-              onChange={(event) => setSearchDraft(event.target.value)}
-            />
-            {searchDraft ? (
-              <button type="button" className="button" onClick={clearSearch}>
-                Clear<span className="visually-hidden"> search</span>
-              </button>
-            ) : null}
-          </div>
-        </div>
+        <ListSearchField
+          id="organization-search"
+          label="Search organizations"
+          placeholder="Name, external id or domain"
+          value={searchDraft}
+          onValueChange={setSearchDraft}
+          onClear={clearSearch}
+          inputRef={searchRef}
+        />
       </search>
 
       {list.isPending ? (
@@ -141,7 +131,7 @@ export function OrganizationsListPage() {
         ) : (
           <EmptyState title="No organizations yet">
             <p className="muted">
-              {isWriter
+              {isCreator
                 ? 'Create the first one, or let your integrations add them.'
                 : 'Organizations appear here as your team and your integrations add them.'}
             </p>

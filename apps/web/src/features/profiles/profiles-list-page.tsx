@@ -4,13 +4,14 @@ import { useCallback, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTRPC, type Trpc } from '../../lib/trpc.ts';
 import { useDebouncedDraft } from '../../lib/use-debounced-draft.ts';
+import { ListSearchField } from '../../ui/list-search-field.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { EmptyState, LoadError, Loading } from '../../ui/states.tsx';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
-import { useCan } from '../auth/session.tsx';
+import { useCan, useIsOrganizationScoped } from '../auth/session.tsx';
 import { ProfileTypeBadges } from '../profile-types/profile-type-badge.tsx';
 import { IdentifierLookup } from '../source-records/identifier-lookup.tsx';
 import {
@@ -62,7 +63,9 @@ function captionOf(params: ProfilesListParams): string {
 
 export function ProfilesListPage() {
   useDocumentTitle('Profiles');
-  const isWriter = useCan('profiles.write');
+  // A member limited to some organizations adds people as contacts of an organization instead.
+  const isScoped = useIsOrganizationScoped();
+  const isCreator = useCan('profiles.write') && !isScoped;
   const trpc = useTRPC();
   const location = useLocation();
   const notice = (location.state as ProfilesListState | null)?.notice;
@@ -113,7 +116,7 @@ export function ProfilesListPage() {
     <>
       <div className="page-header">
         <PageHeading>Profiles</PageHeading>
-        {isWriter ? (
+        {isCreator ? (
           <div className="page-actions">
             <Link className="button button-primary" to="/profiles/new">
               New profile
@@ -125,27 +128,15 @@ export function ProfilesListPage() {
 
       <search className="list-controls" aria-label="Search and filter profiles">
         <div className="list-search-row">
-          <div className="field list-search">
-            <label htmlFor="profile-search">Search profiles</label>
-            <div className="input-with-action">
-              <input
-                ref={searchRef}
-                id="profile-search"
-                type="search"
-                value={searchDraft}
-                maxLength={100}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="Name, email, phone or id"
-                onChange={(event) => setSearchDraft(event.target.value)}
-              />
-              {searchDraft ? (
-                <button type="button" className="button" onClick={clearSearch}>
-                  Clear<span className="visually-hidden"> search</span>
-                </button>
-              ) : null}
-            </div>
-          </div>
+          <ListSearchField
+            id="profile-search"
+            label="Search profiles"
+            placeholder="Name, email, phone or id"
+            value={searchDraft}
+            onValueChange={setSearchDraft}
+            onClear={clearSearch}
+            inputRef={searchRef}
+          />
           <IdentifierLookup />
         </div>
         <ProfilesFilterBar params={params} onChange={change} onReset={resetFilters} />
@@ -183,8 +174,8 @@ export function ProfilesListPage() {
             </div>
           </EmptyState>
         ) : (
-          <EmptyState title={isWriter ? 'No profiles yet — create the first one' : 'No profiles yet'}>
-            {isWriter ? (
+          <EmptyState title={isCreator ? 'No profiles yet — create the first one' : 'No profiles yet'}>
+            {isCreator ? (
               <Link className="button button-primary" to="/profiles/new">
                 New profile
               </Link>
