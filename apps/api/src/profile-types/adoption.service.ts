@@ -18,6 +18,7 @@ import {
   type AdoptedProfileType,
   type AdoptersView,
   type AdoptionInput,
+  type AttachProfileTypeInput,
   type AttributeDefinition,
   type JsonObject,
   type ListAdoptersInput,
@@ -150,16 +151,20 @@ function changeAdoption(
 }
 
 /**
- * A record adopts a profile type: it takes the type's default values where it has none, each
- * value of its types' combined attributes is checked, and every required one must have a value;
- * it enters the type's default workflow at its first stage. Adopting a type it holds changes nothing.
+ * A record adopts a profile type: it takes the values given with it, then the type's default
+ * values where it has none; each value of its types' combined attributes is checked, and every
+ * required one must have a value; it enters the type's default workflow at its first stage.
+ * Adopting a type it holds changes nothing.
  */
-export function attachProfileType(ctx: MemberContext, input: AdoptionInput): Promise<RecordAttributesView> {
+export function attachProfileType(
+  ctx: MemberContext,
+  input: AttachProfileTypeInput,
+): Promise<RecordAttributesView> {
   return changeAdoption(ctx, input, async (trx, { type, stored, current }) => {
     if (current.some((held) => held.id === type.id)) return;
     const { objectKind } = type;
     const definitions = await combinedDefinitions(trx, ctx, objectKind, [...current, type]);
-    const values = valuesOnAdoption(type, definitions, stored);
+    const values = valuesOnAdoption(type, definitions, stored, input.attributes);
     const now = ctx.clock.now();
     await insertAdoption(trx, ctx.scope, {
       objectKind,

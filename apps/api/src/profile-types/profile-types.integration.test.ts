@@ -209,6 +209,30 @@ describe('adopting profile types', () => {
     });
     expect((await owner.caller.profileTypes.listAdopters({ id: type.id })).items).toEqual([]);
 
+    // What nothing fills is given with the adoption, checked as any value is.
+    expect(
+      await failureOf(
+        owner.caller.profileTypes.attach({ id: type.id, recordId: profile.id, attributes: { pet_name: 7 } }),
+      ),
+    ).toMatchObject({ domainCode: 'INVALID_ATTRIBUTE_VALUE', paths: ['attributes.pet_name'] });
+    expect(
+      await failureOf(
+        owner.caller.profileTypes.attach({
+          id: type.id,
+          recordId: profile.id,
+          attributes: { shoe_size: 42 },
+        }),
+      ),
+    ).toMatchObject({ domainCode: 'ATTRIBUTE_NOT_ADOPTED', paths: ['attributes.shoe_size'] });
+    const given = await owner.caller.profiles.create({ firstName: 'Grace' });
+    expect(
+      await owner.caller.profileTypes.attach({
+        id: type.id,
+        recordId: given.id,
+        attributes: { pet_name: 'Rex' },
+      }),
+    ).toMatchObject({ attributes: { pet_name: 'Rex', monthly_expenses: 10 } });
+
     const other = await owner.caller.profileTypes.create({
       objectKind: 'contacts',
       slug: 'pet-owner',

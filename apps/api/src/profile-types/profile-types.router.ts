@@ -1,6 +1,7 @@
 import {
   adoptersOutput,
   adoptionInput,
+  attachProfileTypeInput,
   createProfileTypeInput,
   listAdoptersInput,
   objectKindFilterInput,
@@ -58,7 +59,7 @@ export const profileTypesRouter = router({
     .mutation(({ ctx, input }) => setDefaultWorkflow(ctx, input)),
   // Attaching and detaching change the record: who may do it depends on its kind, which the use cases check.
   attach: memberProcedure
-    .input(adoptionInput)
+    .input(attachProfileTypeInput)
     .output(recordAttributesOutput)
     .mutation(({ ctx, input }) => attachProfileType(ctx, input)),
   detach: memberProcedure

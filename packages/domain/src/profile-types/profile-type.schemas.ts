@@ -61,6 +61,13 @@ export type SetDefaultWorkflowInput = z.output<typeof setDefaultWorkflowInput>;
 export const adoptionInput = z.object({ id: idSchema, recordId: idSchema });
 export type AdoptionInput = z.output<typeof adoptionInput>;
 
+/**
+ * A record adopts a type, given values for attributes the type brings (those required without a
+ * default, say) by slug; null removes one.
+ */
+export const attachProfileTypeInput = adoptionInput.extend({ attributes: attributeValuesSchema.optional() });
+export type AttachProfileTypeInput = z.output<typeof attachProfileTypeInput>;
+
 export const listAdoptersInput = pageInput.extend({ id: idSchema });
 export type ListAdoptersInput = z.output<typeof listAdoptersInput>;
 

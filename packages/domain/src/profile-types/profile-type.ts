@@ -96,16 +96,17 @@ export function checkedDefaultValues(
 }
 
 /**
- * What a record holds once it adopts `type`: its values, with the type's default values where it
- * has none, each value of the combined attributes checked (`definitions`: those of every type it
+ * What a record holds once it adopts `type`: its values with those `given` as it adopts it (set,
+ * or removed where null), the type's default values where it has none, each value of the combined attributes checked (`definitions`: those of every type it
  * holds, this one included). Refused naming the required attributes that have no value.
  */
 export function valuesOnAdoption(
   type: Pick<ProfileType, 'defaultValues'>,
   definitions: readonly DefinitionRules[],
   stored: JsonObject,
+  given: JsonObject = {},
 ): JsonObject {
-  const withDefaults: JsonObject = { ...stored };
+  const withDefaults = withChanges(definitions, stored, given);
   for (const [slug, value] of Object.entries(type.defaultValues)) {
     if (withDefaults[slug] === undefined || withDefaults[slug] === null) withDefaults[slug] = value;
   }
@@ -117,6 +118,15 @@ export function valuesOnAdoption(
  * attributes of its profile types (`definitions`) can be set; the result is checked as a whole.
  */
 export function changedValues(
+  definitions: readonly DefinitionRules[],
+  stored: JsonObject,
+  changes: JsonObject,
+): JsonObject {
+  return checkedValues(definitions, withChanges(definitions, stored, changes));
+}
+
+/** The values with each given slug set, or removed where given null; only the definitions' slugs can be. */
+function withChanges(
   definitions: readonly DefinitionRules[],
   stored: JsonObject,
   changes: JsonObject,
@@ -133,5 +143,5 @@ export function changedValues(
     if (value === null) delete changed[slug];
     else changed[slug] = value;
   }
-  return checkedValues(definitions, changed);
+  return changed;
 }
