@@ -252,4 +252,52 @@ describe('customer data', () => {
     expect(await detailOf(agentPage, 'Monthly budget').textContent()).toBe('250');
     await agentTypes.getByRole('button', { name: 'Edit the values of Premium Customer' }).waitFor();
   });
+
+  it('asks for the required values a type has no default for as it is attached, refusing it without them at their field', async () => {
+    const { server, browser } = started();
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    const grace = await caller.profiles.create({ firstName: 'Grace', lastName: 'Hopper' });
+    await caller.attributeDefinitions.create({
+      objectKind: 'contacts',
+      slug: 'account_number',
+      dataType: 'text',
+      label: 'Account number',
+      isRequired: true,
+    });
+    await caller.profileTypes.create({
+      objectKind: 'contacts',
+      slug: 'vendor-account',
+      title: 'Vendor account',
+      attributes: ['account_number'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+
+    await page.goto(`${url}/profiles/${grace.id}`);
+    const types = page.getByRole('region', { name: 'Profile types' });
+    await types.getByText('This profile has no profile types yet.').waitFor();
+    const accountNumber = types.getByLabel('Account number');
+    expect(await accountNumber.count()).toBe(0);
+    await types.getByLabel('Attach a profile type').selectOption({ label: 'Vendor account' });
+    expect(await accountNumber.getAttribute('aria-required')).toBe('true');
+    await shoot(page, 'profile-attach-type-required');
+
+    await types.getByRole('button', { name: 'Attach', exact: true }).click();
+    await expect.poll(() => accountNumber.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(accountNumber)).toContain('Required attributes have no value: Account number');
+    await expect.poll(() => focusedId(page)).toBe('attach-type.attributes.account_number');
+    await shoot(page, 'profile-attach-type-required-refused');
+    expect((await caller.profiles.get({ id: grace.id })).profileTypes).toEqual([]);
+
+    await accountNumber.fill('A-1042');
+    expect(await accountNumber.getAttribute('aria-invalid')).toBeNull();
+    await types.getByRole('button', { name: 'Attach', exact: true }).click();
+    await expect
+      .poll(() => types.getByRole('list', { name: 'Profile types' }).textContent())
+      .toBe('Vendor account');
+    expect(await detailOf(page, 'Account number required').textContent()).toBe('A-1042');
+    expect(await accountNumber.count()).toBe(0);
+    expect((await caller.profiles.get({ id: grace.id })).attributes).toEqual({ account_number: 'A-1042' });
+  });
 });

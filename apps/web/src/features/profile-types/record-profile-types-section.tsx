@@ -3,12 +3,16 @@ import type { ObjectKind } from '@tessera/domain';
 import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '../../lib/api-errors.ts';
+import { splitError, splitIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
+import { useFormErrors } from '../../ui/use-form-errors.ts';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
+import { attachValuePath, attachValuesOf, valuesNeededToAttach } from './attach-type-form.fields.ts';
+import { AttributeValueField } from './attribute-value-field.tsx';
 import { AttributeValueView } from './attribute-value-view.tsx';
-import type { AttributeDefinition } from './attribute-value.drafts.ts';
+import { emptyDraft, type AttributeDefinition, type AttributeDrafts } from './attribute-value.drafts.ts';
 import { profileTypesPath } from './customer-data-layout.tsx';
 import { ProfileTypeBadges } from './profile-type-badge.tsx';
 import { bundledDefinitions, type ProfileType } from './profile-type-form.fields.ts';
@@ -87,6 +91,8 @@ export function RecordProfileTypesSection({ objectKind, recordId, canEdit }: Rec
                 recordId={recordId}
                 available={available}
                 hasTypes={types.data.length > 0}
+                definitions={definitions.data}
+                values={record.data.attributes}
                 onAttached={setNotice}
               />
             ) : null}
@@ -155,21 +161,37 @@ interface AttachTypeFormProps {
   /** The kind's types the record has not adopted */
   available: readonly ProfileType[];
   hasTypes: boolean;
+  /** The kind's attribute definitions */
+  definitions: readonly AttributeDefinition[];
+  /** The record's values */
+  values: Record<string, unknown>;
   onAttached: (notice: string) => void;
 }
 
-function AttachTypeForm({ objectKind, recordId, available, hasTypes, onAttached }: AttachTypeFormProps) {
+/**
+ * Attaches a type; the required attributes it brings that have no default value, nor a value on
+ * the record, are given values with it, each refusal shown at its field.
+ */
+function AttachTypeForm(props: AttachTypeFormProps) {
+  const { objectKind, recordId, available, hasTypes, definitions, values, onAttached } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
   const [choice, setChoice] = useState('');
+  const [drafts, setDrafts] = useState<AttributeDrafts>({});
+  const { errors, refuse, clear } = useFormErrors(formRef);
+  const chosen = available.find((type) => type.id === choice);
+  const needed = chosen ? valuesNeededToAttach(chosen, definitions, values) : [];
+  const paths = needed.map((definition) => attachValuePath(definition.slug));
   const attach = useMutation(
     trpc.profileTypes.attach.mutationOptions({
       onSuccess: async (shown) => {
-        const type = available.find((each) => each.id === choice);
         setChoice('');
-        onAttached(type ? `Attached ${type.title}.` : '');
+        setDrafts({});
+        onAttached(chosen ? `Attached ${chosen.title}.` : '');
         await refreshRecord(queryClient, trpc, shown);
       },
+      onError: (error) => refuse(splitError(error, paths)),
     }),
   );
   if (!hasTypes) {
@@ -185,11 +207,15 @@ function AttachTypeForm({ objectKind, recordId, available, hasTypes, onAttached 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (choice === '' || attach.isPending) return;
-    attach.mutate({ id: choice, recordId });
+    const given = attachValuesOf(needed, drafts);
+    const issues = Object.entries(given.errors).map(([path, message]) => ({ path, message }));
+    if (issues.length > 0) return refuse(splitIssues(issues, paths));
+    clear();
+    attach.mutate({ id: choice, recordId, attributes: given.values });
   }
 
   return (
-    <form className="attach-type-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="attach-type-form" onSubmit={submit} noValidate>
       <SelectField
         id="attach-profile-type"
         label="Attach a profile type"
@@ -200,10 +226,32 @@ function AttachTypeForm({ objectKind, recordId, available, hasTypes, onAttached 
         onValueChange={(value) => {
           setChoice(value);
           attach.reset();
+          clear();
         }}
-        error={attach.isError ? messageOf(attach.error) : undefined}
-        hint="It brings its attributes, their default values and its default workflow."
+        error={errors.form ?? undefined}
+        hint={
+          needed.length > 0
+            ? 'It brings its attributes, their default values and its default workflow; the required attributes without a default need a value.'
+            : 'It brings its attributes, their default values and its default workflow.'
+        }
       />
+      {needed.map((definition) => {
+        const path = attachValuePath(definition.slug);
+        return (
+          <AttributeValueField
+            key={definition.slug}
+            id={`attach-type.${path}`}
+            definition={definition}
+            draft={drafts[definition.slug] ?? emptyDraft(definition.dataType)}
+            isRequired
+            error={errors.fields[path]}
+            onDraftChange={(draft) => {
+              setDrafts((current) => ({ ...current, [definition.slug]: draft }));
+              clear(path);
+            }}
+          />
+        );
+      })}
       <button type="submit" className="button" aria-disabled={choice === '' || attach.isPending}>
         {attach.isPending ? 'Attaching…' : 'Attach'}
       </button>
