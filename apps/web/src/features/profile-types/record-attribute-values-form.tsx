@@ -1,14 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ObjectKind } from '@tessera/domain';
 import { useRef, useState, type FormEvent } from 'react';
-import { splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
+import { splitError, splitIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useFocusInvalid } from '../../ui/use-focus-invalid.ts';
+import { useFormErrors } from '../../ui/use-form-errors.ts';
 import { AttributeValueField } from './attribute-value-field.tsx';
 import { changedValuesOf, draftsOf, emptyDraft, type AttributeDefinition } from './attribute-value.drafts.ts';
 import { refreshRecord } from './structure-cache.ts';
-
-const noErrors: SplitErrors = { fields: {}, form: null };
 
 const valuePath = (slug: string) => `attributes.${slug}`;
 
@@ -31,15 +29,8 @@ export function RecordAttributeValuesForm(props: RecordAttributeValuesFormProps)
   const formRef = useRef<HTMLFormElement>(null);
   const [initial] = useState(() => draftsOf(definitions, values));
   const [drafts, setDrafts] = useState(initial);
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
-  useFocusInvalid(formRef, attempt);
+  const { errors, refuse, clear } = useFormErrors(formRef);
   const paths = definitions.map((definition) => valuePath(definition.slug));
-
-  function refuse(next: SplitErrors) {
-    setErrors(next);
-    setAttempt((count) => count + 1);
-  }
 
   const save = useMutation(
     trpc.attributeValues.set.mutationOptions({
@@ -58,7 +49,7 @@ export function RecordAttributeValuesForm(props: RecordAttributeValuesFormProps)
     const issues = Object.entries(changed.errors).map(([path, message]) => ({ path, message }));
     if (issues.length > 0) return refuse(splitIssues(issues, paths));
     if (Object.keys(changed.values).length === 0) return onDone(null);
-    setErrors(noErrors);
+    clear();
     save.mutate({ objectKind, recordId, attributes: changed.values });
   }
 
@@ -83,7 +74,7 @@ export function RecordAttributeValuesForm(props: RecordAttributeValuesFormProps)
               error={errors.fields[path]}
               onDraftChange={(draft) => {
                 setDrafts((current) => ({ ...current, [definition.slug]: draft }));
-                setErrors((current) => ({ ...current, fields: { ...current.fields, [path]: undefined } }));
+                clear(path);
               }}
             />
           );

@@ -1,8 +1,7 @@
 import type { FieldIssue } from '@tessera/api';
 import { useState } from 'react';
-import { splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
-
-const noErrors: SplitErrors = { fields: {}, form: null };
+import { splitError, splitIssues } from '../../lib/field-errors.ts';
+import { noErrors, useRefusals } from '../../ui/use-form-errors.ts';
 
 /**
  * The state of a form for a profile type, attribute definition or workflow: its values, the
@@ -11,12 +10,7 @@ const noErrors: SplitErrors = { fields: {}, form: null };
  */
 export function useStructureForm<Values>(initial: Values, fieldNamesOf: (values: Values) => string[]) {
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
-  const refuse = (next: SplitErrors) => {
-    setErrors(next);
-    setAttempt((count) => count + 1);
-  };
+  const { errors, setErrors, attempt, refuse } = useRefusals();
   return {
     values,
     errors,

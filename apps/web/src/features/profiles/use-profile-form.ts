@@ -1,7 +1,7 @@
 import type { FieldIssue } from '@tessera/api';
 import { useState } from 'react';
 import { splitError, splitIssues, type SplitErrors } from '../../lib/field-errors.ts';
-import { noErrors } from '../../ui/use-form-errors.ts';
+import { noErrors, useRefusals } from '../../ui/use-form-errors.ts';
 import type { AddressFormValues } from './profile-form.addresses.ts';
 import { profileErrorPaths, type ProfileFieldName, type ProfileFormValues } from './profile-form.fields.ts';
 
@@ -15,13 +15,7 @@ function withoutAddressErrors(errors: SplitErrors): SplitErrors {
 /** The state of a profile form: its values, the errors to show, and how often a submit was refused. */
 export function useProfileForm(initial: ProfileFormValues) {
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<SplitErrors>(noErrors);
-  const [attempt, setAttempt] = useState(0);
-  /** Shows why a submit was refused; the form then moves the focus to the first field at fault. */
-  const refuse = (next: SplitErrors) => {
-    setErrors(next);
-    setAttempt((count) => count + 1);
-  };
+  const { errors, setErrors, attempt, refuse } = useRefusals();
   return {
     values,
     errors,
