@@ -300,4 +300,43 @@ describe('customer data', () => {
     expect(await accountNumber.count()).toBe(0);
     expect((await caller.profiles.get({ id: grace.id })).attributes).toEqual({ account_number: 'A-1042' });
   });
+
+  it('shows a member its own page, where a master attaches a users profile type and sets its value', async () => {
+    const { server, browser } = started();
+    const { url } = server;
+    const { member, caller } = await server.app.newWorkspace('master');
+    await caller.attributeDefinitions.create({
+      objectKind: 'users',
+      slug: 'team',
+      dataType: 'text',
+      label: 'Team',
+    });
+    await caller.profileTypes.create({
+      objectKind: 'users',
+      slug: 'support-agent',
+      title: 'Support agent',
+      attributes: ['team'],
+      defaultValues: { team: 'Tier 1' },
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, url, member.email);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(member.name) })
+      .getByRole('link', { name: member.name })
+      .click();
+    await page.getByRole('heading', { level: 1, name: member.name }).waitFor();
+    expect(await detailOf(page, 'Email').textContent()).toBe(member.email);
+
+    const types = page.getByRole('region', { name: 'Profile types' });
+    await types.getByLabel('Attach a profile type').selectOption({ label: 'Support agent' });
+    await types.getByRole('button', { name: 'Attach', exact: true }).click();
+    const badges = types.getByRole('list', { name: 'Profile types' });
+    await expect.poll(() => badges.getByRole('listitem').allTextContents()).toEqual(['Support agent']);
+    expect(await detailOf(page, 'Team').textContent()).toBe('Tier 1');
+    await shoot(page, 'member-with-types');
+    expect(await caller.attributeValues.get({ objectKind: 'users', recordId: member.id })).toMatchObject({
+      attributes: { team: 'Tier 1' },
+    });
+  });
 });

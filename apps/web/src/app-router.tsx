@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { signInPath } from './features/auth/paths.ts';
 import { RequireSession } from './features/auth/session.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { MemberPage } from './features/members/member-page.tsx';
 import { MembersPage } from './features/members/members-page.tsx';
 import { OrganizationDetailPage } from './features/organizations/organization-detail-page.tsx';
 import { OrganizationsListPage } from './features/organizations/organizations-list-page.tsx';
@@ -60,6 +61,7 @@ export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClien
             { path: 'organizations', element: <OrganizationsListPage /> },
             { path: 'organizations/:id', element: <OrganizationDetailPage /> },
             { path: 'members', element: <MembersPage /> },
+            { path: 'members/:id', element: <MemberPage /> },
             { path: 'tokens', element: <TokensPage /> },
             { path: 'settings', element: <SettingsPage /> },
             {

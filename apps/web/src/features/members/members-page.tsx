@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mayChangeMember, type Role } from '@tessera/domain';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { messageOf } from '../../lib/api-errors.ts';
 import { splitError } from '../../lib/field-errors.ts';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
@@ -133,7 +134,7 @@ function MembersSection({ isManager }: { isManager: boolean }) {
               {members.data.map((member) => (
                 <tr key={member.id}>
                   <td>
-                    {member.name}
+                    <Link to={`/members/${member.id}`}>{member.name}</Link>
                     {member.id === me.id ? (
                       <>
                         {' '}
