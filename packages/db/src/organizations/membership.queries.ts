@@ -218,9 +218,12 @@ export async function updateMembershipRow(
       attributes: JSON.stringify(fields.attributes),
       updated_at: fields.now,
     })
-    .where('workspace_id', '=', scope.workspaceId)
-    .where('organization_id', '=', key.organizationId)
-    .where('profile_id', '=', key.profileId)
+    .where('memberships.workspace_id', '=', scope.workspaceId)
+    .where('memberships.organization_id', '=', key.organizationId)
+    .where('memberships.profile_id', '=', key.profileId)
+    .$if(scope.organizationIds !== null, (query) =>
+      query.where(organizationInScope(scope, 'memberships.organization_id')),
+    )
     .execute();
 }
 

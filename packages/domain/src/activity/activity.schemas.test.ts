@@ -79,6 +79,9 @@ describe('usage batches', () => {
     expect(
       issuePaths(ingestUsageInput.safeParse({ events: [{ ...usageEvent(0), id: '', module: '  ' }] })),
     ).toEqual(['events.0.id', 'events.0.module']);
+    expect(issuePaths(ingestUsageInput.safeParse({ events: [{ ...usageEvent(0), id: '   ' }] }))).toEqual([
+      'events.0.id',
+    ]);
   });
 
   it('refuse an id that another event of the batch has', () => {

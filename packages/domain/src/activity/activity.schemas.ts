@@ -39,7 +39,7 @@ function instantSchema(label: string) {
 
 /** The sender's id of an event, kept exactly as sent: sending it again stores nothing twice. */
 const eventIdSchema = text('Event id', 'Event id is required')
-  .min(1, 'Event id is required')
+  .refine((id) => id.trim() !== '', 'Event id is required')
   .max(eventIdLengthMax, `Event id must be at most ${eventIdLengthMax} characters`);
 
 const moduleSchema = requiredText('Module', moduleLengthMax);
@@ -120,8 +120,6 @@ export const listUsageInput = ofOwner({
   from: instantSchema('from').optional(),
   to: instantSchema('to').optional(),
   module: moduleSchema.optional(),
-  // An event id may be 128 characters of any script: its cursor is longer than a profile's.
-  cursor: text('Cursor').max(1000, 'Cursor is malformed').nullish(),
 }).refine((input) => !(input.from && input.to && input.from >= input.to), {
   path: ['to'],
   message: 'to must be after from',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DomainError } from './errors.ts';
-import { decodeCursor, encodeCursor } from './pagination.ts';
+import { decodeCursor, encodeCursor, pageInput } from './pagination.ts';
 
 describe('cursors', () => {
   it('decode to the position they were made from', () => {
@@ -28,5 +28,14 @@ describe('cursors', () => {
         expect.objectContaining({ code: 'INVALID_CURSOR', path: 'cursor' }) as DomainError,
       );
     }
+  });
+
+  it('fit a page input when they hold the longest name, and refuse a value the database cannot hold', () => {
+    const longest = encodeCursor({ sort: 'fullName:asc', value: '語'.repeat(800), id: crypto.randomUUID() });
+    expect(pageInput.safeParse({ cursor: longest }).success).toBe(true);
+    const withNul = encodeCursor({ sort: 'name:asc', value: 'a\u0000b', id: crypto.randomUUID() });
+    expect(() => decodeCursor(withNul, 'name:asc')).toThrow(
+      expect.objectContaining({ code: 'INVALID_CURSOR', path: 'cursor' }) as DomainError,
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
-import { text } from './text.ts';
+import { hasBrokenText, text } from './text.ts';
 
 export const pageSizeMax = 100;
 export const pageSizeDefault = 25;
+const cursorLengthMax = 4_000;
 
 export const pageInput = z.object({
   limit: z
@@ -12,7 +13,8 @@ export const pageInput = z.object({
     .min(1, 'Page size must be at least 1')
     .max(pageSizeMax, `Page size must be at most ${pageSizeMax}`)
     .default(pageSizeDefault),
-  cursor: text('Cursor').max(200, 'Cursor is malformed').nullish(),
+  // A cursor holds the last row's sort value: a name of 800 characters of any script fits.
+  cursor: text('Cursor').max(cursorLengthMax, 'Cursor is malformed').nullish(),
 });
 
 export type PageInput = z.output<typeof pageInput>;
@@ -32,11 +34,17 @@ export interface KeysetPosition {
   id: string;
 }
 
-const positionSchema = z.tuple([
-  z.string().regex(/^[a-zA-Z]+:(asc|desc)$/),
-  z.union([z.string(), z.number(), z.boolean()]),
-  z.uuid(),
-]);
+/** Text a cursor may carry to the database: no NUL, no half surrogate pair. */
+const cursorText = z.string().refine((value) => !hasBrokenText(value));
+
+function positionSchema(id: z.ZodType<string>) {
+  return z.tuple([
+    z.string().regex(/^[a-zA-Z]+:(asc|desc)$/),
+    z.union([cursorText, z.number(), z.boolean()]),
+    id,
+  ]);
+}
+const rowIds = positionSchema(z.uuid());
 
 function malformed(): DomainError {
   return new DomainError('INVALID_CURSOR', 'The cursor is malformed; start again from the first page', {
@@ -52,16 +60,19 @@ export function encodeCursor(position: KeysetPosition): string {
     .replace(/=+$/, '');
 }
 
-/** The position a cursor holds; refused unless it was made for `sort`. */
-export function decodeCursor(cursor: string, sort: string): KeysetPosition {
+/**
+ * The position a cursor holds; refused unless it was made for `sort`. Rows are named by uuid
+ * unless `id` says otherwise (events keep the ids their senders gave them).
+ */
+export function decodeCursor(cursor: string, sort: string, id?: z.ZodType<string>): KeysetPosition {
   let position: KeysetPosition;
   try {
     const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
     const text = new TextDecoder('utf-8', { fatal: true }).decode(
       Uint8Array.from(binary, (char) => char.charCodeAt(0)),
     );
-    const [sortOfCursor, value, id] = positionSchema.parse(JSON.parse(text));
-    position = { sort: sortOfCursor, value, id };
+    const [sortOfCursor, value, rowId] = (id ? positionSchema(id) : rowIds).parse(JSON.parse(text));
+    position = { sort: sortOfCursor, value, id: rowId };
   } catch {
     throw malformed();
   }

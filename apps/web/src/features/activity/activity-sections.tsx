@@ -1,18 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
-import { pageSizeMax } from '@tessera/domain';
-import { messageOf } from '../../lib/api-errors.ts';
-import { useTRPC } from '../../lib/trpc.ts';
+import { Loading, LoadError } from '../../ui/states.tsx';
+import { useProfileMemberships } from '../organizations/profile-memberships.ts';
 import { CampaignSummarySection } from './campaign-summary-section.tsx';
 import { UsageStreamSection } from './usage-stream-section.tsx';
 
 /** What happened with the profile: its campaigns, and the usage of each organization it belongs to. */
 export function ActivitySections({ profileId }: { profileId: string }) {
-  const trpc = useTRPC();
-  // The organizations it belongs to, by name: the first hundred, one page.
-  const memberships = useQuery(trpc.memberships.list.queryOptions({ profileId, limit: pageSizeMax }));
-  const usageNote = memberships.isError ? (
-    <p className="field-error">{messageOf(memberships.error)}</p>
-  ) : memberships.data?.items.length === 0 ? (
+  const memberships = useProfileMemberships(profileId);
+  const usageNote = memberships.isPending ? (
+    <Loading label="Loading the organizations…" />
+  ) : memberships.isError ? (
+    <LoadError
+      title="Could not load the organizations"
+      error={memberships.error}
+      onRetry={() => void memberships.refetch()}
+      isRetrying={memberships.isFetching}
+    />
+  ) : memberships.data.items.length === 0 ? (
     <p className="muted">Usage is shown per organization, and this profile belongs to none.</p>
   ) : null;
 

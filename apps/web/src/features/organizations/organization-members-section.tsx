@@ -1,3 +1,4 @@
+import { Missing } from '../../ui/details.tsx';
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
@@ -105,7 +106,7 @@ function MemberRows({ membership, canEdit, columnCount, onRemoved }: MemberRowsP
             {changes.flag('isKeyContact') ? <KeyContactCrown /> : null}
           </span>
         </td>
-        <td data-label="Email">{membership.profile.email ?? <span className="muted">—</span>}</td>
+        <td data-label="Email">{membership.profile.email ?? <Missing />}</td>
         <td data-label="Contact">
           <MembershipFlagCheckbox
             changes={changes}

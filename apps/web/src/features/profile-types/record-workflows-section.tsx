@@ -5,6 +5,7 @@ import { messageOf } from '../../lib/api-errors.ts';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { DateTime } from '../../ui/date-time.tsx';
 import { describedByOf, FieldMessages } from '../../ui/field-frame.tsx';
+import { Loading, LoadError } from '../../ui/states.tsx';
 import type { Workflow } from './workflow-form.fields.ts';
 
 type RecordStage = RouterOutputs['workflows']['recordStages'][number];
@@ -20,15 +21,22 @@ export function RecordWorkflowsSection({ objectKind, recordId, canEdit }: Record
   const trpc = useTRPC();
   const workflows = useQuery(trpc.workflows.list.queryOptions({ objectKind }));
   const stages = useQuery(trpc.workflows.recordStages.queryOptions({ objectKind, recordId }));
-  if (!workflows.data || workflows.data.length === 0) return null;
+  // A kind without workflows shows no section; loading the workflows shows one, as failing to.
+  if (workflows.isSuccess && workflows.data.length === 0) return null;
   return (
     <section className="card" aria-labelledby="record-workflows">
       <h2 id="record-workflows" className="card-title">
         Workflows
       </h2>
-      {stages.isError ? <p className="field-error">{messageOf(stages.error)}</p> : null}
-      {stages.isPending ? (
-        <p className="muted">Loading…</p>
+      {workflows.isError || stages.isError ? (
+        <LoadError
+          title="Could not load the workflows"
+          error={workflows.error ?? stages.error}
+          onRetry={() => void Promise.all([workflows.refetch(), stages.refetch()])}
+          isRetrying={workflows.isFetching || stages.isFetching}
+        />
+      ) : workflows.isPending || stages.isPending ? (
+        <Loading label="Loading the workflows…" />
       ) : (
         <dl className="details">
           {workflows.data.map((workflow) => {

@@ -68,7 +68,12 @@ export function SeedImportSection() {
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
-    if (file) edit(await file.text());
+    if (!file) return;
+    try {
+      edit(await file.text());
+    } catch {
+      refuse([{ path: '', message: `${file.name} could not be read: choose it again, or paste its text` }]);
+    }
   }
 
   function submit(event: FormEvent) {
