@@ -1,2 +1,3 @@
 export type { AppRouter } from './router.ts';
-export type { ErrorData, FieldIssue } from './trpc.ts';
+export type { ErrorData } from './trpc.ts';
+export type { FieldIssue } from './field-issues.ts';

@@ -4,13 +4,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { MemberContext, RequestContext } from './context.ts';
 import { trpcCodeOf } from './errors.ts';
+import { fieldIssuesOf, type FieldIssue } from './field-issues.ts';
 import { transformer } from './transformer.ts';
-
-export interface FieldIssue {
-  /** dot-separated path of the input field at fault */
-  path: string;
-  message: string;
-}
 
 /** What the `data` of every error carries beyond tRPC's own fields. */
 export interface ErrorData {
@@ -33,7 +28,7 @@ const t = initTRPC.context<RequestContext>().create({
     let domainCode: DomainErrorCode | null = null;
     let details: Record<string, string | number> = {};
     if (cause instanceof ZodError && error.code === 'BAD_REQUEST') {
-      issues = cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      issues = fieldIssuesOf(cause);
       message = issues
         .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
         .join('; ');

@@ -1,14 +1,19 @@
+import { readFileSync } from 'node:fs';
+import type { Database } from '@tessera/db';
 import { workspaceScope } from '@tessera/db';
 import { insertCampaignEvents, insertUsageEvents } from '@tessera/db/activity';
-import { insertMembership, insertOrganization } from '@tessera/db/organizations';
-import { insertProfile } from '@tessera/db/profiles';
-import { saveWorkspaceSettings } from '@tessera/db/workspace-settings';
 import { findWorkspaceBySlug } from '@tessera/db/workspaces';
-import { isDomainError, newProfileDefaults, sourceRecordsPerProfileDefault } from '@tessera/domain';
-import type { AppDeps } from '../context.ts';
+import { isDomainError, seedDocumentSchema, type MemberInWorkspace } from '@tessera/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { AppDeps, RequestContext } from '../context.ts';
+import { createCaller } from '../router.ts';
+import { applySeedByOperator } from '../seeds/seeds.service.ts';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';
 
 export const demoSignIn = { workspace: 'demo', email: 'demo@tessera.dev', password: 'tessera-demo' } as const;
+
+/** Reference 000's example profile types and what they bundle, as a seed file the command line imports too. */
+export const demoSeedPath = new URL('./demo-seed.json', import.meta.url);
 
 const firstNames = [
   'Ada',
@@ -23,6 +28,8 @@ const firstNames = [
   'Radia',
   'Edsger',
   'Frances',
+  'Émile',
+  'Zoe',
 ];
 const lastNames = [
   'Lovelace',
@@ -37,35 +44,287 @@ const lastNames = [
   'Perlman',
   'Dijkstra',
   'Allen',
+  'Borel',
 ];
 const middleNames = [null, 'Marie', null, 'Lee', null, null, 'Jo'];
 const organizations = [
-  { name: 'Acme Corporation', externalId: 'ACME-001', domain: 'acme.example' },
-  { name: 'Globex', externalId: 'GLOBEX-002', domain: 'globex.example' },
-  { name: 'Initech', externalId: 'INITECH-003', domain: 'initech.example' },
+  { name: 'Acme Corporation', externalId: 'ACME-001', domain: 'acme.example', industry: 'manufacturing' },
+  { name: 'Globex', externalId: 'GLOBEX-002', domain: 'globex.example', industry: 'software' },
+  { name: 'Initech', externalId: 'INITECH-003', domain: 'initech.example', industry: 'software' },
+  { name: 'Umbrella Retail', externalId: 'UMB-004', domain: 'umbrella.example', industry: 'retail' },
 ];
-const usage = [
+const modules = [
   ['Dashboards', 'Open dashboard'],
   ['Reports', 'Run report'],
   ['Billing', 'Open invoice'],
   ['Settings', 'Invite user'],
+  ['Integrations', 'Sync contacts'],
 ] as const;
 const campaigns = [
   ['welcome', 'Welcome aboard'],
   ['renewal', 'Renewal reminder'],
   ['webinar', 'Spring webinar'],
 ] as const;
-const stages = ['sent', 'viewed', 'engaged', 'goal_achieved'] as const;
+const campaignStages = ['sent', 'viewed', 'engaged', 'goal_achieved'] as const;
+const tags = ['vip', 'newsletter', 'beta', 'wholesale'];
+const books = ['Dune', 'Middlemarch', 'The Left Hand of Darkness', 'Gödel, Escher, Bach'];
+const pets = ['Biscuit', 'Pixel', 'Nova', 'Mochi'];
 const day = 24 * 60 * 60 * 1000;
+const profileCount = 60;
+const usageDays = 60;
 
 /**
- * Creates the demo workspace, its member, a few dozen profiles in three organizations (the first
- * profile of each a key contact, some contacts, one profile in two of them) with usage and campaign
- * events, unless it exists already; says which.
+ * The workspace's use cases run inside the demo's one transaction: a transaction they open joins it.
+ * Kysely does not nest transactions, and the demo is all or nothing anyway.
+ */
+function joinedTo(trx: Transaction<Database>): Kysely<Database> {
+  const joined = { execute: <T>(work: (inner: Transaction<Database>) => Promise<T>) => work(trx) };
+  const transaction = () => ({ ...joined, setIsolationLevel: () => joined, setAccessMode: () => joined });
+  return new Proxy(trx, {
+    get(target, key) {
+      if (key === 'transaction') return transaction;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+function readDemoSeed() {
+  return seedDocumentSchema.parse(JSON.parse(readFileSync(demoSeedPath, 'utf8')));
+}
+
+/** The n-th of a list, going round. */
+function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index % list.length];
+  if (item === undefined) throw new Error('an empty list of demo values');
+  return item;
+}
+
+/**
+ * Fills the new demo workspace through the same use cases the API serves (so its records have
+ * their audit trail), with bulk inserts for the volume of usage and campaign events.
+ */
+async function fillDemo(deps: AppDeps, trx: Transaction<Database>, owner: MemberInWorkspace): Promise<void> {
+  const scope = workspaceScope(owner.workspaceId);
+  const now = deps.clock.now().getTime();
+  const ctx: RequestContext = {
+    ...deps,
+    db: joinedTo(trx),
+    requestId: 'demo',
+    ip: null,
+    findActor: () => Promise.resolve({ member: owner, sessionId: null, tokenId: null }),
+    setCookie: () => undefined,
+  };
+  const api = createCaller(ctx);
+
+  const settings = await api.workspaceSettings.update({
+    defaultPhoneRegion: 'AU',
+    timeZone: 'Australia/Sydney',
+    currencies: ['AUD', 'NZD', 'USD'],
+    locations: ['Sydney', 'Melbourne', 'Auckland'].map((name) => ({
+      name,
+      externalId: `store-${name.toLowerCase()}`,
+    })),
+    statuses: [
+      { handle: 'influencer', name: 'Influencer' },
+      { handle: 'media', name: 'Media' },
+      { handle: 'staff', name: 'Staff' },
+    ],
+    tiers: [
+      { handle: 'silver', name: 'Silver', rank: 1 },
+      { handle: 'gold', name: 'Gold', rank: 2 },
+      { handle: 'platinum', name: 'Platinum', rank: 3 },
+    ],
+  });
+  await applySeedByOperator(trx, deps, scope, readDemoSeed());
+  const types = new Map((await api.profileTypes.list({})).map((type) => [type.slug, type]));
+  const workflows = new Map((await api.workflows.list({})).map((workflow) => [workflow.slug, workflow]));
+  const typeId = (slug: string) => types.get(slug)?.id ?? '';
+  const referredBy = await api.relationships.create({
+    slug: 'referred-by',
+    name: 'Referred by',
+    cardinality: 'many_to_one',
+    sourceKind: 'contacts',
+    targetKind: 'contacts',
+    targetProfileTypeId: typeId('customer-profile'),
+  });
+  const supplier = await api.relationships.create({
+    slug: 'supplier-of',
+    name: 'Supplier of',
+    cardinality: 'many_to_many',
+    sourceKind: 'organizations',
+    targetKind: 'organizations',
+  });
+
+  const accountIds: string[] = [];
+  for (const [index, { industry, ...organization }] of organizations.entries()) {
+    const stored = await api.organizations.create(organization);
+    accountIds.push(stored.id);
+    await api.profileTypes.attach({
+      id: typeId('customer-account'),
+      recordId: stored.id,
+      attributes: { industry, seats: 10 + index * 15, renewal_date: `2027-0${index + 2}-01` },
+    });
+  }
+  const health = workflows.get('account-health');
+  const atRisk = health?.stages[1];
+  if (health && atRisk)
+    await api.workflows.moveRecord({ id: health.id, recordId: accountIds[2] ?? '', stageId: atRisk.id });
+  await api.relationships.link({
+    id: supplier.id,
+    sourceId: accountIds[1] ?? '',
+    targetId: accountIds[0] ?? '',
+  });
+
+  const onboarding = workflows.get('onboarding');
+  const profiles: { id: string; email: string | null; accountId: string }[] = [];
+  for (let index = 0; index < profileCount; index++) {
+    const firstName = nth(firstNames, index);
+    const lastName = nth(lastNames, index * 5);
+    const homes = index % 10 === 1 ? [0, 1] : [index % organizations.length];
+    const profile = await api.profiles.create({
+      firstName,
+      middleName: nth(middleNames, index),
+      lastName,
+      email: `${firstName}.${lastName}.${index}@example.com`
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase(),
+      mobilePhone: index % 3 === 0 ? null : `+61412${String(100_000 + index * 137).slice(-6)}`,
+      birthYear: index % 4 === 0 ? null : 1950 + ((index * 7) % 50),
+      birthMonth: (index % 12) + 1,
+      birthDay: ((index * 11) % 28) + 1,
+      countryNumericCode: nth(['036', '554', '840', '826', null], index),
+      currency: index % 2 === 0 ? 'AUD' : null,
+      company: organizations[homes[0] ?? 0]?.name ?? null,
+      preferredLocation: index % 4 === 3 ? null : (settings.locations[index % 4]?.id ?? null),
+      tags: index % 3 === 0 ? [nth(tags, index)] : [],
+      statuses: index % 7 === 0 ? ['staff'] : index % 11 === 0 ? ['influencer'] : [],
+      addresses:
+        index % 5 === 0
+          ? [
+              {
+                line1: `${index + 1} George Street`,
+                city: 'Sydney',
+                postalCode: '2000',
+                countryNumericCode: '036',
+              },
+            ]
+          : [],
+    });
+    profiles.push({ id: profile.id, email: profile.email, accountId: accountIds[homes[0] ?? 0] ?? '' });
+    for (const home of homes) {
+      await api.memberships.create({
+        organizationId: accountIds[home] ?? '',
+        profileId: profile.id,
+        isContact: index % 4 === 0,
+        isKeyContact: index < organizations.length,
+        attributes: { role: index % 2 === 0 ? 'admin' : 'billing' },
+      });
+    }
+    if (index % 4 === 1)
+      await api.profiles.setTier({ id: profile.id, tier: nth(['silver', 'gold', 'platinum'], index) });
+    if (index % 2 === 0) {
+      await api.profileTypes.attach({
+        id: typeId('customer-profile'),
+        recordId: profile.id,
+        attributes: {
+          pet_name: nth(pets, index),
+          favorite_book: nth(books, index),
+          monthly_expenses: 120 + index * 9.5,
+        },
+      });
+      const stage = onboarding?.stages[index % onboarding.stages.length];
+      if (onboarding && stage)
+        await api.workflows.moveRecord({ id: onboarding.id, recordId: profile.id, stageId: stage.id });
+    }
+    if (index % 5 === 0) {
+      await api.profileTypes.attach({
+        id: typeId('member'),
+        recordId: profile.id,
+        attributes: {
+          membership_number: `M-${String(10_000 + index).slice(-5)}`,
+          member_since: `20${10 + (index % 15)}-03-01`,
+        },
+      });
+    }
+    if (index % 9 === 4) {
+      await api.profileTypes.attach({
+        id: typeId('student'),
+        recordId: profile.id,
+        attributes: { graduation_year: 2026 + (index % 3) },
+      });
+    }
+    if (index % 3 === 1 && profile.email) {
+      await api.sourceRecords.upsertForProfile({
+        profileId: profile.id,
+        identifierQuery: `shopify:customer:email:${profile.email}`,
+        identifiers: [{ type: 'external_id', value: `SHOP-${1000 + index}` }],
+        attributes: {
+          orders: index % 7,
+          lifetime_value: 80 * (index % 13),
+          accepts_marketing: index % 2 === 0,
+        },
+      });
+    }
+    if (index % 6 === 2) {
+      await api.sourceRecords.upsertForProfile({
+        profileId: profile.id,
+        identifierQuery: `helpdesk:requester:external_id:HD-${500 + index}`,
+        identifiers: [{ type: 'twitter', value: `${firstName.toLowerCase()}${index}` }],
+        attributes: { open_tickets: index % 4, plan: index % 2 === 0 ? 'premium' : 'standard' },
+      });
+    }
+  }
+  for (let index = 2; index < profileCount; index += 8) {
+    const referrer = profiles[index - 2];
+    const referred = profiles[index];
+    if (referrer && referred)
+      await api.relationships.link({ id: referredBy.id, sourceId: referred.id, targetId: referrer.id });
+  }
+
+  // Usage for the monitor to draw: each person works in a few modules of their account most days.
+  const usage = profiles.flatMap((profile, person) =>
+    Array.from({ length: usageDays }, (_, daysAgo) => daysAgo)
+      .filter((daysAgo) => (person + daysAgo) % 3 !== 0)
+      .flatMap((daysAgo) =>
+        modules.slice(0, 1 + ((person + daysAgo) % modules.length)).map(([module, activity], at) => ({
+          id: `demo-usage-${person}-${daysAgo}-${at}`,
+          organizationId: profile.accountId,
+          profileId: profile.id,
+          email: profile.email,
+          module,
+          activity,
+          occurredAt: new Date(now - daysAgo * day - ((person * 7 + at * 37) % 600) * 60 * 1000),
+        })),
+      ),
+  );
+  for (let start = 0; start < usage.length; start += 1000) {
+    await insertUsageEvents(trx, scope, usage.slice(start, start + 1000));
+  }
+  await insertCampaignEvents(
+    trx,
+    scope,
+    profiles.flatMap((profile, person) => {
+      const [campaignId, campaignName] = nth(campaigns, person);
+      return campaignStages.slice(0, 1 + (person % campaignStages.length)).map((stage, at) => ({
+        id: `demo-campaign-${person}-${at}`,
+        profileId: profile.id,
+        campaignId,
+        campaignName,
+        stage,
+        occurredAt: new Date(now - (campaignStages.length - at) * day - person * 60 * 60 * 1000),
+      }));
+    }),
+  );
+}
+
+/**
+ * Creates the demo workspace and its member, and fills it with a bit of everything Tessera keeps,
+ * in one transaction, unless it exists already; says which.
  */
 export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
   if (await findWorkspaceBySlug(deps.db, demoSignIn.workspace)) return 'present';
-  const start = deps.clock.now().getTime() - 60 * 24 * 60 * 60 * 1000;
   const owner = {
     email: demoSignIn.email,
     name: 'Demo Owner',
@@ -76,106 +335,12 @@ export async function seedDemo(deps: AppDeps): Promise<'created' | 'present'> {
     await createWorkspace(
       deps,
       { name: 'Demo', slug: demoSignIn.workspace, owner },
-      async (trx, workspace) => {
-        const scope = workspaceScope(workspace.id);
-        const locations = ['Sydney', 'Melbourne', 'Auckland'].map((name) => ({
-          id: deps.newId(),
-          name,
-          externalId: `store-${name.toLowerCase()}`,
-        }));
-        await saveWorkspaceSettings(
-          trx,
-          scope,
-          {
-            defaultPhoneRegion: 'AU',
-            timeZone: 'Australia/Sydney',
-            currencies: ['AUD', 'NZD', 'USD'],
-            sourceRecordsPerProfileMax: sourceRecordsPerProfileDefault,
-            locations,
-            statuses: [
-              { handle: 'influencer', name: 'Influencer' },
-              { handle: 'media', name: 'Media' },
-              { handle: 'staff', name: 'Staff' },
-            ],
-            tiers: [
-              { id: deps.newId(), handle: 'silver', name: 'Silver', rank: 1 },
-              { id: deps.newId(), handle: 'gold', name: 'Gold', rank: 2 },
-            ],
-          },
-          new Date(start),
-        );
-        const organizationIds: string[] = [];
-        for (const organization of organizations) {
-          const stored = await insertOrganization(trx, scope, {
-            ...organization,
-            id: deps.newId(),
-            now: new Date(start),
-          });
-          organizationIds.push(stored.id);
-        }
-        const countries = ['036', '554', '840', '826', null];
-        for (let index = 0; index < 60; index++) {
-          const firstName = firstNames[index % firstNames.length] ?? 'Ada';
-          const lastName = lastNames[(index * 5) % lastNames.length] ?? 'Lovelace';
-          const profile = await insertProfile(trx, scope, {
-            ...newProfileDefaults,
-            id: deps.newId(),
-            firstName,
-            middleName: middleNames[index % middleNames.length] ?? null,
-            lastName,
-            email: `${firstName}.${lastName}.${index}@example.com`.toLowerCase(),
-            mobilePhone: index % 3 === 0 ? null : `+61412${String(100_000 + index * 137).slice(-6)}`,
-            birthYear: index % 4 === 0 ? null : 1950 + ((index * 7) % 50),
-            birthMonth: (index % 12) + 1,
-            birthDay: ((index * 11) % 28) + 1,
-            countryNumericCode: countries[index % countries.length] ?? null,
-            currency: index % 2 === 0 ? 'AUD' : null,
-            preferredLocationId: locations[index % 4]?.id ?? null,
-            tags: index % 5 === 0 ? ['vip'] : [],
-            statuses: index % 7 === 0 ? ['staff'] : [],
-            addresses: [],
-            now: new Date(start + index * day),
-          });
-          const homes = index % 10 === 1 ? [0, 1] : [index % organizations.length];
-          for (const home of homes) {
-            await insertMembership(trx, scope, {
-              organizationId: organizationIds[home] ?? '',
-              profileId: profile.id,
-              isContact: index % 4 === 0,
-              isKeyContact: index < organizations.length,
-              attributes: { role: index % 2 === 0 ? 'admin' : 'billing' },
-              now: profile.createdAt,
-            });
-          }
-          const recent = deps.clock.now().getTime() - ((index * 7) % 48) * 60 * 60 * 1000;
-          await insertUsageEvents(
-            trx,
-            scope,
-            usage.slice(0, 1 + (index % usage.length)).map(([module, activity], at) => ({
-              id: `demo-usage-${index}-${at}`,
-              organizationId: organizationIds[homes[0] ?? 0] ?? '',
-              profileId: profile.id,
-              email: profile.email,
-              module,
-              activity,
-              occurredAt: new Date(recent - at * 37 * 60 * 1000),
-            })),
-          );
-          const [campaignId, campaignName] = campaigns[index % campaigns.length] ?? campaigns[0];
-          await insertCampaignEvents(
-            trx,
-            scope,
-            stages.slice(0, 1 + (index % stages.length)).map((stage, at) => ({
-              id: `demo-campaign-${index}-${at}`,
-              profileId: profile.id,
-              campaignId,
-              campaignName,
-              stage,
-              occurredAt: new Date(recent - (stages.length - at) * day),
-            })),
-          );
-        }
-      },
+      (trx, workspace, member) =>
+        fillDemo(deps, trx, {
+          ...member,
+          workspaceSlug: workspace.slug,
+          workspaceName: workspace.name,
+        }),
     );
     return 'created';
   } catch (error) {

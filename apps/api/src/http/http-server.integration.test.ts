@@ -1,5 +1,8 @@
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDb } from '@tessera/db';
 import pino from 'pino';
 import superjson from 'superjson';
@@ -179,4 +182,48 @@ describe('the HTTP server', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
     expect(response.headers.get('x-request-id')).toEqual(expect.any(String));
   });
+});
+
+describe('addresses that are not pages', () => {
+  let withConsole: TestServer;
+  beforeAll(async () => {
+    const webDist = await mkdtemp(join(tmpdir(), 'console-'));
+    await writeFile(join(webDist, 'index.html'), '<!doctype html><title>Tessera</title>');
+    withConsole = await startTestServer({ webDist });
+  });
+  afterAll(() => withConsole.close());
+
+  it('answers a page of the console to GET and HEAD only', async () => {
+    const page = await fetch(`${withConsole.url}/profiles`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect((await fetch(`${withConsole.url}/profiles`, { method: 'HEAD' })).status).toBe(200);
+  });
+
+  it.each(['POST /profiles', 'DELETE /anything', 'PUT /', 'PATCH /settings'])(
+    'refuses %s with 405 in the API’s error shape',
+    async (request) => {
+      const [method, path] = request.split(' ');
+      const response = await fetch(`${withConsole.url}${path}`, { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+      const body = (await response.json()) as { errors: { code: string; id: string }[] };
+      expect(body.errors[0]).toMatchObject({
+        code: 'METHOD_NOT_SUPPORTED',
+        id: response.headers.get('x-request-id'),
+      });
+    },
+  );
+
+  it.each(['GET /api/v2/nothing', 'GET /api/users', 'GET /api', 'POST /api/v3/profiles', 'GET /trpc'])(
+    'answers %s, which no route takes, with 404 in the API’s error shape',
+    async (request) => {
+      const [method, path] = request.split(' ');
+      const response = await fetch(`${withConsole.url}${path}`, { method });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      const body = (await response.json()) as { errors: { code: string }[] };
+      expect(body.errors[0]?.code).toBe('NOT_FOUND');
+    },
+  );
 });

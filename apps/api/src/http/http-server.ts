@@ -11,7 +11,7 @@ import { isJsonBody } from './media-type.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
 import { fieldOfRequest, sourceRecordRoutes } from '../source-records/source-records.rest.ts';
 import { maxInputDepth } from '../transformer.ts';
-import { createRestHandler } from './rest-handler.ts';
+import { createRestHandler, send } from './rest-handler.ts';
 
 /** The largest request body the API reads. */
 export const maxBodyBytes = 1024 * 1024;
@@ -55,6 +55,25 @@ async function health(deps: AppDeps, res: ServerResponse): Promise<void> {
     deps.log.error({ err: error }, 'health check failed');
     res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"database unreachable"}');
   }
+}
+
+/**
+ * A request that no API route takes and that is not a page's GET: the API's error shape, never the
+ * console's HTML, so that a client that mistyped a path or a method learns it at once.
+ */
+function refuseAsNotAPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  path: string,
+  isPageAddress: boolean,
+): void {
+  if (isPageAddress) {
+    res.setHeader('allow', 'GET, HEAD');
+    const title = `${req.method ?? 'This method'} is not allowed on a page of the console`;
+    return send(res, 405, { errors: [{ code: 'METHOD_NOT_SUPPORTED', id: requestId, title }] });
+  }
+  send(res, 404, { errors: [{ code: 'NOT_FOUND', id: requestId, title: `Nothing is at ${path}` }] });
 }
 
 /** The one HTTP server: the API at `/trpc`, the REST routes at `/api/v2`, `/healthz`, and the console. */
@@ -106,9 +125,12 @@ export function createHttpServer(deps: AppDeps, options: HttpServerOptions = {})
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (path.startsWith('/trpc/')) return void trpc(req, res);
-    if (path.startsWith('/api/v2/')) return void restApi(req, res);
+    if (path === '/api' || path.startsWith('/api/')) return void restApi(req, res);
     if (path === '/healthz') return void health(deps, res);
-    if (consoleFiles) return consoleFiles(req, res, () => void res.writeHead(404).end());
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    const isPageAddress = consoleFiles !== undefined && path !== '/trpc';
+    if (isPageAddress && (req.method === 'GET' || req.method === 'HEAD')) {
+      return consoleFiles(req, res, () => void res.writeHead(404).end());
+    }
+    refuseAsNotAPage(req, res, requestId, path, isPageAddress);
   });
 }

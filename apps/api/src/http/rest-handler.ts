@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Actor, RequestContext } from '../context.ts';
 import { authenticate } from '../auth/auth.service.ts';
 import { trpcCodeOf } from '../errors.ts';
+import { fieldIssuesOf } from '../field-issues.ts';
 import { createCaller } from '../router.ts';
 
 /** What a route is given: the groups its path pattern captured, decoded, the query, the JSON body and a caller of the API. */
@@ -61,7 +62,7 @@ interface RestError {
   title: string;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+export function send(res: ServerResponse, status: number, body: unknown): void {
   if (body === undefined) {
     res.writeHead(status).end();
     return;
@@ -159,10 +160,7 @@ function failure(error: unknown, requestId: string, options: RestHandlerOptions)
     title: path ? `${options.fieldOf(path)}: ${message}` : message,
   });
   if (cause instanceof ZodError) {
-    return [
-      status,
-      cause.issues.map((issue) => titled('INVALID_FIELD', issue.path.join('.'), issue.message)),
-    ];
+    return [status, fieldIssuesOf(cause).map((issue) => titled('INVALID_FIELD', issue.path, issue.message))];
   }
   if (cause instanceof DomainError) return [status, [titled(cause.code, cause.path, cause.message)]];
   if (status === 500) {

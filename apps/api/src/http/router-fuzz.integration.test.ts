@@ -471,30 +471,34 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the router under fuzzing', () => {
-  it('answers every procedure and every malformed request without a 5xx, a leak or a shapeless error', async () => {
-    console.info(`router fuzz: seed ${seed} (replay with FUZZ_SEED=${seed}), ${requestCount} requests`);
-    const requests = fc.sample(requestArbitrary(subjects), { seed, numRuns: requestCount });
-    const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-    const findings: Finding[] = [];
-    const started = performance.now();
-    try {
-      await eachConcurrently(requests, concurrency, async (request) => {
-        try {
-          findings.push(...findingsOf(request, await sendRaw(server.url, request, agent), victim.secrets));
-        } catch (error) {
-          findings.push({
-            problem: 'no answer',
-            subject: request.target,
-            detail: `${request.method} ${excerpt(request.path, 160)} (${request.kind}): ${String(error)}`,
-          });
-        }
-      });
-    } finally {
-      agent.destroy();
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.info(`router fuzz: ${requests.length} requests in ${seconds} s, seed ${seed}`);
-    expect.soft(findings.length, `seed ${seed}: ${groupedReport(findings)}`).toBe(0);
-    expect(await victim.snapshot(), "another workspace's data changed").toEqual(victimBefore);
-  });
+  it(
+    'answers every procedure and every malformed request without a 5xx, a leak or a shapeless error',
+    { timeout: 120_000 },
+    async () => {
+      console.info(`router fuzz: seed ${seed} (replay with FUZZ_SEED=${seed}), ${requestCount} requests`);
+      const requests = fc.sample(requestArbitrary(subjects), { seed, numRuns: requestCount });
+      const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+      const findings: Finding[] = [];
+      const started = performance.now();
+      try {
+        await eachConcurrently(requests, concurrency, async (request) => {
+          try {
+            findings.push(...findingsOf(request, await sendRaw(server.url, request, agent), victim.secrets));
+          } catch (error) {
+            findings.push({
+              problem: 'no answer',
+              subject: request.target,
+              detail: `${request.method} ${excerpt(request.path, 160)} (${request.kind}): ${String(error)}`,
+            });
+          }
+        });
+      } finally {
+        agent.destroy();
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.info(`router fuzz: ${requests.length} requests in ${seconds} s, seed ${seed}`);
+      expect.soft(findings.length, `seed ${seed}: ${groupedReport(findings)}`).toBe(0);
+      expect(await victim.snapshot(), "another workspace's data changed").toEqual(victimBefore);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tessera/domain';
 import { TRPCError } from '@trpc/server';
 import { ulid } from 'ulid';
@@ -411,5 +412,108 @@ describe('the REST routes for a scoped agent', () => {
 
   it('refuse a record id that cannot name anything as one that names nothing', async () => {
     expect((await rest(`/api/v2/user_profiles/${ulid()}`)).status).toBe(404);
+  });
+});
+
+describe('changes by a scoped agent to records it sees, naming another id that does not fit them', () => {
+  /** What the owner reads of the agent's own records. */
+  async function insideAsOwnerReadsIt() {
+    const { caller } = fixture.owner;
+    const { profileId, organizationId } = fixture.inside;
+    return [
+      await caller.profiles.get({ id: profileId }),
+      await caller.profiles.contactPoints.list({ profileId }),
+      await caller.profiles.identities.list({ profileId }),
+      await caller.attributeValues.get({ objectKind: 'contacts', recordId: profileId }),
+      await caller.attributeValues.get({ objectKind: 'organizations', recordId: organizationId }),
+      await caller.workflows.recordStages({ objectKind: 'contacts', recordId: profileId }),
+      await caller.relationships.links({ objectKind: 'contacts', recordId: profileId }),
+      await caller.memberships.list({ profileId }),
+    ];
+  }
+
+  it('are refused, and change nothing', async () => {
+    const { caller: owner } = fixture.owner;
+    const { inside } = fixture;
+    const [outsider] = fixture.outside;
+    if (!outsider) throw new Error('the fixture has no outsider');
+    const relationships = await owner.relationships.list();
+    const knows = relationships.find((each) => each.slug === 'knows');
+    const worksAt = relationships.find((each) => each.slug !== 'knows');
+    const contactsFlow = (await owner.workflows.list({ objectKind: 'contacts' }))[0];
+    const organizationsFlow = (await owner.workflows.list({ objectKind: 'organizations' }))[0];
+    const otherStage = organizationsFlow?.stages[0];
+    const [outsiderIdentity] = (await owner.profiles.identities.list({ profileId: outsider.profileId }))
+      .identities;
+    if (!knows || !worksAt || !contactsFlow || !organizationsFlow || !otherStage || !outsiderIdentity) {
+      throw new Error('the fixture lacks a relationship, a workflow or an identity');
+    }
+    const cases: Record<string, [string, unknown]> = {
+      'a stage of another workflow': [
+        'workflows.moveRecord',
+        { id: contactsFlow.id, recordId: inside.profileId, stageId: otherStage.id },
+      ],
+      'a stage that exists nowhere': [
+        'workflows.moveRecord',
+        { id: contactsFlow.id, recordId: inside.profileId, stageId: randomUUID() },
+      ],
+      'a profile where the workflow moves organizations': [
+        'workflows.moveRecord',
+        { id: organizationsFlow.id, recordId: inside.profileId, stageId: otherStage.id },
+      ],
+      'a workflow that exists nowhere': [
+        'workflows.removeRecord',
+        { id: randomUUID(), recordId: inside.profileId },
+      ],
+      'another profile’s contact point, to change': [
+        'profiles.contactPoints.update',
+        { profileId: inside.profileId, id: outsider.contactPointId, key: 'email', value: 'x@example.com' },
+      ],
+      'another profile’s contact point, to remove': [
+        'profiles.contactPoints.delete',
+        { profileId: inside.profileId, id: outsider.contactPointId },
+      ],
+      'another profile’s identity': [
+        'profiles.identities.setPrimary',
+        { profileId: inside.profileId, id: outsiderIdentity.id },
+      ],
+      'an organization where a profile is expected': [
+        'relationships.link',
+        { id: knows.id, sourceId: inside.profileId, targetId: inside.organizationId },
+      ],
+      'a profile where an organization is expected': [
+        'relationships.link',
+        { id: worksAt.id, sourceId: inside.profileId, targetId: inside.profileId },
+      ],
+      'a relationship that exists nowhere': [
+        'relationships.unlink',
+        { id: randomUUID(), sourceId: inside.profileId, targetId: inside.profileId },
+      ],
+      'an organizations type for a profile': [
+        'profileTypes.attach',
+        { id: inside.organizationsTypeId, recordId: inside.profileId },
+      ],
+      'a profile as an organization': [
+        'attributeValues.set',
+        { objectKind: 'organizations', recordId: inside.profileId, attributes: { seats: 3 } },
+      ],
+      'a membership of a profile in another organization': [
+        'memberships.update',
+        { organizationId: inside.organizationId, profileId: outsider.profileId, isKeyContact: true },
+      ],
+      'a profile that exists nowhere in an organization it sees': [
+        'memberships.create',
+        { organizationId: inside.organizationId, profileId: randomUUID() },
+      ],
+    };
+    const before = await insideAsOwnerReadsIt();
+    const caller = agentCaller();
+    const accepted: string[] = [];
+    for (const [name, [path, input]] of Object.entries(cases)) {
+      const answer = await answerOf(() => procedureAt(caller, path)(input));
+      if (answer.isOk) accepted.push(`${name} (${path})`);
+    }
+    expect(accepted).toEqual([]);
+    expect(await insideAsOwnerReadsIt()).toEqual(before);
   });
 });

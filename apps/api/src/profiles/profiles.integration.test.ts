@@ -325,3 +325,47 @@ describe('profiles', () => {
     });
   });
 });
+
+describe('input a procedure does not know', () => {
+  it('is refused at its path, and changes nothing', async () => {
+    const { caller } = owner;
+    const created = await caller.profiles.create({ firstName: 'Known', lastName: 'Keys' });
+    const call = caller.profiles as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    expect(await failureOf(call.update!({ id: created.id, last_name: 'Snake' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      paths: ['last_name'],
+    });
+    expect(
+      await failureOf(call.create!({ firstName: 'Ref', contacts: [{ key: 'email', value: 'r@x.test' }] })),
+    ).toMatchObject({ code: 'BAD_REQUEST', paths: ['contacts'] });
+    expect(await failureOf(call.list!({ filter: { profileType: 'customer' } }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      paths: ['filter.profileType'],
+    });
+    expect(
+      await failureOf(call.update!({ id: created.id, addresses: [{ line1: 'x', isDefault: true, zip: 1 }] })),
+    ).toMatchObject({ code: 'BAD_REQUEST', paths: ['addresses.0.zip'] });
+    expect(await caller.profiles.get({ id: created.id })).toEqual(created);
+  });
+});
+
+describe('an update that changes nothing', () => {
+  it('keeps the version and the time of the last change, and writes no audit entry', async () => {
+    const { caller, member } = await app.newWorkspace('admin');
+    const created = await caller.profiles.create({ firstName: 'Same', lastName: 'Again', tags: ['a'] });
+    const scope = workspaceScope(member.workspaceId);
+    const trail = () => listAuditEntries(app.database.db, scope, 'profile', created.id);
+    const entriesBefore = await trail();
+    const unchanged = await caller.profiles.update({
+      id: created.id,
+      firstName: ' Same ',
+      lastName: 'Again',
+      tags: ['a'],
+    });
+    expect(unchanged).toEqual(created);
+    expect(await caller.profiles.update({ id: created.id })).toEqual(created);
+    expect(await trail()).toEqual(entriesBefore);
+    const changed = await caller.profiles.update({ id: created.id, lastName: 'Changed' });
+    expect(changed).toMatchObject({ version: created.version + 1, lastName: 'Changed' });
+  });
+});

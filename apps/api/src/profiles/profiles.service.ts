@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   auditedProfile,
   deleteProfileRow,
@@ -209,6 +210,7 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
     const { id: _id, version: _version, ...changes } = input;
     const now = ctx.clock.now();
     const fields = await resolveProfileFields(changes, before, settingsOf(ctx, trx), now);
+    if (changesNothing(before, fields)) return profileView(ctx, before, trx);
     const after = await updateProfileRow(trx, ctx.scope, input.id, { ...fields, now });
     await recordAudit(trx, ctx, {
       action: 'profile.update',
@@ -219,6 +221,11 @@ export async function updateProfile(ctx: MemberContext, input: UpdateProfileInpu
     });
     return profileView(ctx, after, trx);
   });
+}
+
+/** Whether writing `fields` would leave every stored field of the profile as it is. */
+function changesNothing(before: Profile, fields: ProfileFields): boolean {
+  return isDeepStrictEqual(auditedProfile({ ...before, ...fields }), auditedProfile(before));
 }
 
 /** Moves a profile to `deleted`: hidden from lists, still found by id, restorable. */

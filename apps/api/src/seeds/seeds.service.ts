@@ -276,14 +276,25 @@ export function importSeed(ctx: MemberContext, input: SeedImportInput): Promise<
   return importDocument({ ...ctx, audit: (trx, change) => recordAudit(trx, ctx, change) }, input);
 }
 
+function operatorImporter(deps: Pick<AppDeps, 'db' | 'newId' | 'clock'>, scope: Scope): Importer {
+  return { ...deps, scope, audit: (trx, change) => recordOperatorAudit(trx, deps, scope, change) };
+}
+
 /** Imports a seed document from the command line, where no member acts. */
 export function importSeedByOperator(
   deps: Pick<AppDeps, 'db' | 'newId' | 'clock'>,
   scope: Scope,
   input: SeedImportInput,
 ): Promise<SeedImportResult> {
-  return importDocument(
-    { ...deps, scope, audit: (trx, change) => recordOperatorAudit(trx, deps, scope, change) },
-    input,
-  );
+  return importDocument(operatorImporter(deps, scope), input);
+}
+
+/** Applies a seed document within a transaction the caller holds, as the command line does: the demo's. */
+export function applySeedByOperator(
+  trx: Executor,
+  deps: Pick<AppDeps, 'db' | 'newId' | 'clock'>,
+  scope: Scope,
+  document: readonly SeedEntry[],
+): Promise<SeedImportResult> {
+  return applyDocument(trx, operatorImporter(deps, scope), document);
 }

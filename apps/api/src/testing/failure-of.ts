@@ -1,4 +1,6 @@
 import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { fieldIssuesOf } from '../field-issues.ts';
 
 /** The tRPC code, domain code and field paths a call failed with; throws if it did not fail so. */
 export async function failureOf(call: Promise<unknown>) {
@@ -7,11 +9,14 @@ export async function failureOf(call: Promise<unknown>) {
     (caught: unknown) => caught,
   );
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const cause = error.cause as
-    { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
-  return {
-    code: error.code,
-    domainCode: cause?.code,
-    paths: cause?.issues ? cause.issues.map((issue) => issue.path.join('.')) : [cause?.path],
-  };
+  const { cause } = error;
+  if (cause instanceof ZodError) {
+    return {
+      code: error.code,
+      domainCode: undefined,
+      paths: fieldIssuesOf(cause).map((issue) => issue.path),
+    };
+  }
+  const domain = cause as { code?: string; path?: string } | undefined;
+  return { code: error.code, domainCode: domain?.code, paths: [domain?.path] };
 }

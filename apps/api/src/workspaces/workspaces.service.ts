@@ -1,7 +1,8 @@
-import { workspaceScope, type Executor } from '@tessera/db';
+import { workspaceScope, type Database } from '@tessera/db';
 import { insertMember } from '@tessera/db/members';
 import { insertWorkspace } from '@tessera/db/workspaces';
 import type { Member, Role, Workspace } from '@tessera/domain';
+import type { Transaction } from 'kysely';
 import type { AppDeps } from '../context.ts';
 import { recordOperatorAudit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/secrets.ts';
@@ -23,12 +24,12 @@ export interface CreatedWorkspace {
 
 /**
  * Creates a workspace with its first member and, if asked, an API token; for the command line and
- * the demo. `fill` adds more to the new workspace in the same transaction.
+ * the demo. `fill` adds more to the new workspace in the same transaction, as its owner.
  */
 export async function createWorkspace(
   deps: AppDeps,
   input: NewWorkspace,
-  fill?: (trx: Executor, workspace: Workspace) => Promise<void>,
+  fill?: (trx: Transaction<Database>, workspace: Workspace, owner: Member) => Promise<void>,
 ): Promise<CreatedWorkspace> {
   const passwordHash = input.owner.password === null ? null : await hashPassword(input.owner.password);
   return deps.db.transaction().execute(async (trx) => {
@@ -56,7 +57,7 @@ export async function createWorkspace(
         tokenName: input.tokenName ?? null,
       },
     });
-    await fill?.(trx, workspace);
+    await fill?.(trx, workspace, owner);
     return { workspace, owner, token };
   });
 }

@@ -50,7 +50,7 @@ export const campaignStageSchema = z.enum(campaignStages, {
 
 /** A batch of events, each id once: the same id twice in one batch is a mistake of the sender. */
 function batchOf<T extends z.ZodType<{ id: string }>>(event: T) {
-  return z.object({
+  return z.strictObject({
     events: z
       .array(event, { error: 'Events must be a list' })
       .min(1, 'Send at least one event')
@@ -71,7 +71,7 @@ function batchOf<T extends z.ZodType<{ id: string }>>(event: T) {
   });
 }
 
-export const usageEventInput = z.object({
+export const usageEventInput = z.strictObject({
   id: eventIdSchema,
   organizationId: idSchema,
   profileId: idSchema,
@@ -84,7 +84,7 @@ export type UsageEventInput = z.output<typeof usageEventInput>;
 export const ingestUsageInput = batchOf(usageEventInput);
 export type IngestUsageInput = z.output<typeof ingestUsageInput>;
 
-export const campaignEventInput = z.object({
+export const campaignEventInput = z.strictObject({
   id: eventIdSchema,
   profileId: idSchema,
   campaignId: requiredText('Campaign id', campaignIdLengthMax),
@@ -96,7 +96,7 @@ export const campaignEventInput = z.object({
 export const recordCampaignEventsInput = batchOf(campaignEventInput);
 export type RecordCampaignEventsInput = z.output<typeof recordCampaignEventsInput>;
 
-export const campaignSummaryInput = z.object({ profileId: idSchema });
+export const campaignSummaryInput = z.strictObject({ profileId: idSchema });
 export type CampaignSummaryInput = z.output<typeof campaignSummaryInput>;
 
 /** Whose usage, with more fields: one organization's, or one profile's in the organizations it belongs to. */

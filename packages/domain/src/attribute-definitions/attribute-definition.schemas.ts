@@ -18,7 +18,7 @@ const dataTypeSchema = z.enum(attributeDataTypes, {
 });
 
 const optionSchema = z
-  .object({
+  .strictObject({
     value: requiredText('Option value', optionValueLengthMax),
     label: requiredText('Option label').optional(),
   })
@@ -52,7 +52,7 @@ const describedFields = {
   isRequired: z.boolean({ error: 'isRequired must be true or false' }).optional(),
 };
 
-export const createAttributeDefinitionInput = z.object({
+export const createAttributeDefinitionInput = z.strictObject({
   objectKind: objectKindSchema,
   slug: attributeSlugSchema,
   dataType: dataTypeSchema,
@@ -62,7 +62,7 @@ export const createAttributeDefinitionInput = z.object({
 export type CreateAttributeDefinitionInput = z.output<typeof createAttributeDefinitionInput>;
 
 /** The slug and object kind stay: records keep values under the slug. */
-export const updateAttributeDefinitionInput = z.object({
+export const updateAttributeDefinitionInput = z.strictObject({
   id: idSchema,
   dataType: dataTypeSchema.optional(),
   label: describedFields.label.optional(),

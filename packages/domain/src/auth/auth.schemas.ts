@@ -6,7 +6,7 @@ import { workspaceSlugSchema } from '../workspaces/workspace.schemas.ts';
 export const passwordLengthMin = 10;
 export const passwordLengthMax = 1024;
 
-export const signInInput = z.object({
+export const signInInput = z.strictObject({
   email: emailSchema,
   password: text('Password', 'Password is required').min(1, 'Password is required').max(passwordLengthMax),
   /** Needed only when the email belongs to members of several workspaces. */

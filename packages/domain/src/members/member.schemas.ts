@@ -4,7 +4,7 @@ import { idSchema } from '../shared/ids.ts';
 import { emailSchema, requiredText } from '../shared/text.ts';
 import { roleSchema } from './role.ts';
 
-export const createMemberInput = z.object({
+export const createMemberInput = z.strictObject({
   email: emailSchema,
   name: requiredText('Name'),
   role: roleSchema,
@@ -13,10 +13,10 @@ export const createMemberInput = z.object({
 });
 export type CreateMemberInput = z.output<typeof createMemberInput>;
 
-export const updateMemberRoleInput = z.object({ id: idSchema, role: roleSchema });
+export const updateMemberRoleInput = z.strictObject({ id: idSchema, role: roleSchema });
 export type UpdateMemberRoleInput = z.output<typeof updateMemberRoleInput>;
 
-export const memberIdInput = z.object({ id: idSchema });
+export const memberIdInput = z.strictObject({ id: idSchema });
 export type MemberIdInput = z.output<typeof memberIdInput>;
 
 /** What may leave the server of a member: never its password, only whether it has one. */

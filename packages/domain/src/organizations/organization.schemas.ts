@@ -46,7 +46,7 @@ const organizationFields = {
   domain: domainSchema,
 };
 
-export const createOrganizationInput = z.object({
+export const createOrganizationInput = z.strictObject({
   name: organizationFields.name,
   externalId: organizationFields.externalId.optional(),
   domain: organizationFields.domain.optional(),
@@ -54,13 +54,13 @@ export const createOrganizationInput = z.object({
 export type CreateOrganizationInput = z.output<typeof createOrganizationInput>;
 
 /** Left out is unchanged; null (or blank) clears the external id or the domain. */
-export const updateOrganizationInput = z.object({
+export const updateOrganizationInput = z.strictObject({
   id: idSchema,
-  ...z.object(organizationFields).partial().shape,
+  ...z.strictObject(organizationFields).partial().shape,
 });
 export type UpdateOrganizationInput = z.output<typeof updateOrganizationInput>;
 
-export const organizationIdInput = z.object({ id: idSchema });
+export const organizationIdInput = z.strictObject({ id: idSchema });
 export type OrganizationIdInput = z.output<typeof organizationIdInput>;
 
 export const listOrganizationsInput = pageInput
@@ -139,7 +139,7 @@ export const membershipAttributeChangesSchema = attributesObject(membershipAttri
 
 const membershipKey = { organizationId: idSchema, profileId: idSchema };
 
-export const createMembershipInput = z.object({
+export const createMembershipInput = z.strictObject({
   ...membershipKey,
   isContact: z.boolean({ error: 'isContact must be true or false' }).default(false),
   isKeyContact: z.boolean({ error: 'isKeyContact must be true or false' }).default(false),
@@ -148,7 +148,7 @@ export const createMembershipInput = z.object({
 export type CreateMembershipInput = z.output<typeof createMembershipInput>;
 
 /** Left out is unchanged; `attributes` sets the keys given and clears those given null. */
-export const updateMembershipInput = z.object({
+export const updateMembershipInput = z.strictObject({
   ...membershipKey,
   isContact: z.boolean({ error: 'isContact must be true or false' }).optional(),
   isKeyContact: z.boolean({ error: 'isKeyContact must be true or false' }).optional(),
@@ -156,7 +156,7 @@ export const updateMembershipInput = z.object({
 });
 export type UpdateMembershipInput = z.output<typeof updateMembershipInput>;
 
-export const membershipKeyInput = z.object(membershipKey);
+export const membershipKeyInput = z.strictObject(membershipKey);
 export type MembershipKeyInput = z.output<typeof membershipKeyInput>;
 
 const oneOfMessage = 'Give either organizationId (its members) or profileId (its organizations)';
@@ -204,7 +204,7 @@ export const membershipPageOutput = z.object({
  * is a key contact and the membership's own attributes.
  */
 export const createContactInput = z
-  .object({
+  .strictObject({
     ...createProfileInput.shape,
     organizationId: idSchema,
     isKeyContact: z.boolean({ error: 'isKeyContact must be true or false' }).default(false),
@@ -217,7 +217,7 @@ export const createdContactOutput = z.object({ profile: profileOutput, membershi
 export type CreatedContactView = z.output<typeof createdContactOutput>;
 
 /** Limits an agent or viewer to these organizations; an empty list or null lets it see every one. */
-export const setOrganizationScopeInput = z.object({
+export const setOrganizationScopeInput = z.strictObject({
   memberId: idSchema,
   organizationIds: z
     .array(idSchema, { error: 'organizationIds must be a list of organization ids, or null' })
@@ -226,7 +226,7 @@ export const setOrganizationScopeInput = z.object({
 });
 export type SetOrganizationScopeInput = z.output<typeof setOrganizationScopeInput>;
 
-export const memberOrganizationScopeInput = z.object({ memberId: idSchema });
+export const memberOrganizationScopeInput = z.strictObject({ memberId: idSchema });
 export type MemberOrganizationScopeInput = z.output<typeof memberOrganizationScopeInput>;
 
 /** The organizations a member may see: null for every one. */

@@ -40,7 +40,7 @@ const typeFields = {
   defaultValues: jsonObjectSchema('Default values', { depthMax: 16, lengthMax: 262_144 }).optional(),
 };
 
-export const createProfileTypeInput = z.object({
+export const createProfileTypeInput = z.strictObject({
   objectKind: objectKindSchema,
   ...typeFields,
   defaultWorkflowId: idSchema.nullable().optional(),
@@ -48,17 +48,17 @@ export const createProfileTypeInput = z.object({
 export type CreateProfileTypeInput = z.output<typeof createProfileTypeInput>;
 
 /** The object kind stays; the default workflow is set by its own operation. */
-export const updateProfileTypeInput = z.object({
+export const updateProfileTypeInput = z.strictObject({
   id: idSchema,
-  ...z.object(typeFields).partial().shape,
+  ...z.strictObject(typeFields).partial().shape,
 });
 export type UpdateProfileTypeInput = z.output<typeof updateProfileTypeInput>;
 
-export const setDefaultWorkflowInput = z.object({ id: idSchema, workflowId: idSchema.nullable() });
+export const setDefaultWorkflowInput = z.strictObject({ id: idSchema, workflowId: idSchema.nullable() });
 export type SetDefaultWorkflowInput = z.output<typeof setDefaultWorkflowInput>;
 
 /** A profile type and a record of its object kind. */
-export const adoptionInput = z.object({ id: idSchema, recordId: idSchema });
+export const adoptionInput = z.strictObject({ id: idSchema, recordId: idSchema });
 export type AdoptionInput = z.output<typeof adoptionInput>;
 
 /**
@@ -72,7 +72,7 @@ export const listAdoptersInput = pageInput.extend({ id: idSchema });
 export type ListAdoptersInput = z.output<typeof listAdoptersInput>;
 
 /** A record of any object kind. */
-export const recordInput = z.object({ objectKind: objectKindSchema, recordId: idSchema });
+export const recordInput = z.strictObject({ objectKind: objectKindSchema, recordId: idSchema });
 export type RecordInput = z.output<typeof recordInput>;
 
 /** Sets a record's custom attribute values by slug; null removes one. */

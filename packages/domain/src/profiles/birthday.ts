@@ -173,7 +173,7 @@ export function refineBirthday(value: BirthdayFieldsValue, ctx: z.RefinementCtx)
 }
 
 /** The birth date fields of a record, checked together. */
-export const birthdayInput = z.object(birthdayFields).superRefine(refineBirthday);
+export const birthdayInput = z.strictObject(birthdayFields).superRefine(refineBirthday);
 
 /** The field that puts a birthday after `today`, if one does; a birthday without a year never is. */
 function fieldInFuture(value: BirthdayFieldsValue, today: LocalDate): keyof BirthdayFieldsValue | undefined {

@@ -22,14 +22,14 @@ export interface ContactPoint {
 
 /** A phone is checked and stored in E.164 by the API, which knows the workspace's region. */
 const contactPointValue = z.discriminatedUnion('key', [
-  z.object({ key: z.literal('email'), value: emailSchema }),
-  z.object({ key: z.literal('phone'), value: requiredText('Phone', phoneLengthMax) }),
+  z.strictObject({ key: z.literal('email'), value: emailSchema }),
+  z.strictObject({ key: z.literal('phone'), value: requiredText('Phone', phoneLengthMax) }),
 ]);
 
-export const profileContactPointsInput = z.object({ profileId: idSchema });
+export const profileContactPointsInput = z.strictObject({ profileId: idSchema });
 export type ProfileContactPointsInput = z.output<typeof profileContactPointsInput>;
 
-export const contactPointIdInput = z.object({ profileId: idSchema, id: idSchema });
+export const contactPointIdInput = z.strictObject({ profileId: idSchema, id: idSchema });
 export type ContactPointIdInput = z.output<typeof contactPointIdInput>;
 
 export const createContactPointInput = z.intersection(profileContactPointsInput, contactPointValue);

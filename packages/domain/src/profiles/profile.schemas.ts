@@ -20,7 +20,7 @@ import {
 
 export const addressesMax = 20;
 
-export const addressSchema = z.object({
+export const addressSchema = z.strictObject({
   label: optionalText('Label', 100)
     .optional()
     .transform((value) => value ?? null),
@@ -119,19 +119,19 @@ const profileFields = {
   integrationUuid: integrationUuidSchema.optional(),
 };
 
-export const createProfileInput = z.object(profileFields).superRefine(refineBirthday);
+export const createProfileInput = z.strictObject(profileFields).superRefine(refineBirthday);
 export type CreateProfileInput = z.output<typeof createProfileInput>;
 
-export const updateProfileInput = z.object({
+export const updateProfileInput = z.strictObject({
   id: idSchema,
   /** The version the caller last read; the update is refused if the profile changed since. */
   version: z.number().int().min(1).optional(),
-  ...z.object(profileFields).partial().shape,
+  ...z.strictObject(profileFields).partial().shape,
 });
 export type UpdateProfileInput = z.output<typeof updateProfileInput>;
 
 /** Creates the profile with this email or updates the one that has it; a missing middle or last name is kept. */
-export const upsertProfileInput = z.object({
+export const upsertProfileInput = z.strictObject({
   email: emailSchema,
   firstName: profileFields.firstName,
   middleName: profileFields.middleName,
@@ -139,13 +139,13 @@ export const upsertProfileInput = z.object({
 });
 export type UpsertProfileInput = z.output<typeof upsertProfileInput>;
 
-export const profileEmailInput = z.object({ email: emailSchema });
+export const profileEmailInput = z.strictObject({ email: emailSchema });
 export type ProfileEmailInput = z.output<typeof profileEmailInput>;
 
-export const profileIdInput = z.object({ id: idSchema });
+export const profileIdInput = z.strictObject({ id: idSchema });
 export type ProfileIdInput = z.output<typeof profileIdInput>;
 
-export const setProfileTierInput = z.object({
+export const setProfileTierInput = z.strictObject({
   id: idSchema,
   /** A tier's handle, or null to take the profile's tier away. */
   tier: requiredText('Tier', 64).nullable(),
@@ -175,7 +175,7 @@ const dateBound = (label: string) =>
 
 /** Filters that combine with each other (reference 002's filter[...]); each is an exact match. */
 export const profileFilterInput = z
-  .object({
+  .strictObject({
     enabled: z.boolean({ error: 'enabled must be true or false' }),
     firstName: requiredText('First name'),
     middleName: requiredText('Middle name'),

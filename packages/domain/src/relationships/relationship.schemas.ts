@@ -17,7 +17,7 @@ const describedFields = {
 };
 
 /** The kinds it links and the profile type it is scoped to stay as created: links were made under them. */
-export const createRelationshipInput = z.object({
+export const createRelationshipInput = z.strictObject({
   ...describedFields,
   sourceKind: objectKindSchema,
   targetKind: objectKindSchema,
@@ -25,13 +25,13 @@ export const createRelationshipInput = z.object({
 });
 export type CreateRelationshipInput = z.output<typeof createRelationshipInput>;
 
-export const updateRelationshipInput = z.object({
+export const updateRelationshipInput = z.strictObject({
   id: idSchema,
-  ...z.object(describedFields).partial().shape,
+  ...z.strictObject(describedFields).partial().shape,
 });
 export type UpdateRelationshipInput = z.output<typeof updateRelationshipInput>;
 
-export const linkInput = z.object({ id: idSchema, sourceId: idSchema, targetId: idSchema });
+export const linkInput = z.strictObject({ id: idSchema, sourceId: idSchema, targetId: idSchema });
 export type LinkInput = z.output<typeof linkInput>;
 
 export const relationshipOutput = z.object({

@@ -174,7 +174,7 @@ export const seedDocumentSchema = z
     return parsed;
   });
 
-export const seedImportInput = z.object({
+export const seedImportInput = z.strictObject({
   document: seedDocumentSchema,
   /** Reports what the import would create, update and leave alone, and changes nothing. */
   dryRun: z.boolean({ error: 'dryRun must be true or false' }).default(false),

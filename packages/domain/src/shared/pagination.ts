@@ -6,7 +6,7 @@ export const pageSizeMax = 100;
 export const pageSizeDefault = 25;
 const cursorLengthMax = 4_000;
 
-export const pageInput = z.object({
+export const pageInput = z.strictObject({
   limit: z
     .number()
     .int()
@@ -15,6 +15,8 @@ export const pageInput = z.object({
     .default(pageSizeDefault),
   // A cursor holds the last row's sort value: a name of 800 characters of any script fits.
   cursor: text('Cursor').max(cursorLengthMax, 'Cursor is malformed').nullish(),
+  /** What tRPC's infinite queries send beside the cursor; pages are read forward only. */
+  direction: z.literal('forward', { error: 'Pages are read forward only' }).optional(),
 });
 
 export type PageInput = z.output<typeof pageInput>;

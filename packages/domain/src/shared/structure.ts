@@ -13,11 +13,11 @@ export const objectKindSchema = z.enum(objectKinds, {
 });
 
 /** A definition of the workspace's structure (attribute, profile type, workflow, relationship) by id. */
-export const structureIdInput = z.object({ id: idSchema });
+export const structureIdInput = z.strictObject({ id: idSchema });
 export type StructureIdInput = z.output<typeof structureIdInput>;
 
 /** A list of definitions, of one object kind when one is given. */
-export const objectKindFilterInput = z.object({ objectKind: objectKindSchema.optional() }).prefault({});
+export const objectKindFilterInput = z.strictObject({ objectKind: objectKindSchema.optional() }).prefault({});
 export type ObjectKindFilterInput = z.output<typeof objectKindFilterInput>;
 
 /** The refusal of a record that does not exist, at the input field that named it. */

@@ -16,10 +16,10 @@ export interface ProfileIdentity {
   createdAt: Date;
 }
 
-export const profileIdentitiesInput = z.object({ profileId: idSchema });
+export const profileIdentitiesInput = z.strictObject({ profileId: idSchema });
 export type ProfileIdentitiesInput = z.output<typeof profileIdentitiesInput>;
 
-export const setPrimaryIdentityInput = z.object({ profileId: idSchema, id: sortableIdSchema });
+export const setPrimaryIdentityInput = z.strictObject({ profileId: idSchema, id: sortableIdSchema });
 export type SetPrimaryIdentityInput = z.output<typeof setPrimaryIdentityInput>;
 
 export const identityOutput = z.object({

@@ -17,7 +17,7 @@ const identifierValueSchema = z.preprocess(
   requiredText('Identifier value', identifierValueLengthMax),
 );
 
-export const identifierSchema = z.object({
+export const identifierSchema = z.strictObject({
   type: requiredText('Identifier type', identifierTypeLengthMax),
   value: identifierValueSchema,
 });
@@ -39,13 +39,13 @@ const identifierQuerySchema = text('Identifier query', 'Identifier query is requ
   `Identifier query must be at most ${identifierQueryLengthMax} characters`,
 );
 
-export const sourceRecordIdInput = z.object({ id: sortableIdSchema });
+export const sourceRecordIdInput = z.strictObject({ id: sortableIdSchema });
 export type SourceRecordIdInput = z.output<typeof sourceRecordIdInput>;
 
-export const identifierQueryInput = z.object({ identifierQuery: identifierQuerySchema });
+export const identifierQueryInput = z.strictObject({ identifierQuery: identifierQuerySchema });
 export type IdentifierQueryInput = z.output<typeof identifierQueryInput>;
 
-export const profileSourceRecordsInput = z.object({ profileId: idSchema });
+export const profileSourceRecordsInput = z.strictObject({ profileId: idSchema });
 export type ProfileSourceRecordsInput = z.output<typeof profileSourceRecordsInput>;
 
 /**
@@ -61,7 +61,7 @@ const contentFields = {
  * Creates the record the identifier query addresses, or replaces the one it finds; the query's
  * identifier is among the record's identifiers whether the list names it or not.
  */
-export const upsertSourceRecordInput = z.object({
+export const upsertSourceRecordInput = z.strictObject({
   identifierQuery: identifierQuerySchema,
   identifiers: identifiersSchema.optional(),
   ...contentFields,
@@ -72,7 +72,7 @@ export type UpsertSourceRecordInput = z.output<typeof upsertSourceRecordInput>;
 export const upsertProfileSourceRecordInput = upsertSourceRecordInput.extend({ profileId: idSchema });
 export type UpsertProfileSourceRecordInput = z.output<typeof upsertProfileSourceRecordInput>;
 
-export const updateSourceRecordInput = z.object({
+export const updateSourceRecordInput = z.strictObject({
   id: sortableIdSchema,
   identifiers: identifiersSchema,
   ...contentFields,
@@ -89,10 +89,10 @@ const patchFields = {
   identifiers: identifiersSchema.optional(),
 };
 
-export const patchSourceRecordInput = z.object({ id: sortableIdSchema, ...patchFields });
+export const patchSourceRecordInput = z.strictObject({ id: sortableIdSchema, ...patchFields });
 export type PatchSourceRecordInput = z.output<typeof patchSourceRecordInput>;
 
-export const patchSourceRecordByQueryInput = z.object({
+export const patchSourceRecordByQueryInput = z.strictObject({
   identifierQuery: identifierQuerySchema,
   ...patchFields,
 });
@@ -100,7 +100,7 @@ export type PatchSourceRecordByQueryInput = z.output<typeof patchSourceRecordByQ
 
 export type SourceRecordPatch = Omit<PatchSourceRecordInput, 'id'>;
 
-export const removeIdentifierInput = z.object({ id: sortableIdSchema, ...identifierSchema.shape });
+export const removeIdentifierInput = z.strictObject({ id: sortableIdSchema, ...identifierSchema.shape });
 export type RemoveIdentifierInput = z.output<typeof removeIdentifierInput>;
 
 /** What may leave the server of a source record. */

@@ -6,7 +6,7 @@ import { optionalText, requiredText } from '../shared/text.ts';
 import { stagesMax } from './workflow.ts';
 
 const stagesSchema = z
-  .array(z.object({ slug: slugSchema('Stage slug'), name: requiredText('Stage name') }), {
+  .array(z.strictObject({ slug: slugSchema('Stage slug'), name: requiredText('Stage name') }), {
     error: 'Stages must be a list of {slug, name}',
   })
   .min(1, 'A workflow has at least one stage')
@@ -29,16 +29,19 @@ const workflowFields = {
   stages: stagesSchema,
 };
 
-export const createWorkflowInput = z.object({ objectKind: objectKindSchema, ...workflowFields });
+export const createWorkflowInput = z.strictObject({ objectKind: objectKindSchema, ...workflowFields });
 export type CreateWorkflowInput = z.output<typeof createWorkflowInput>;
 
-export const updateWorkflowInput = z.object({ id: idSchema, ...z.object(workflowFields).partial().shape });
+export const updateWorkflowInput = z.strictObject({
+  id: idSchema,
+  ...z.strictObject(workflowFields).partial().shape,
+});
 export type UpdateWorkflowInput = z.output<typeof updateWorkflowInput>;
 
-export const moveRecordInput = z.object({ id: idSchema, recordId: idSchema, stageId: idSchema });
+export const moveRecordInput = z.strictObject({ id: idSchema, recordId: idSchema, stageId: idSchema });
 export type MoveRecordInput = z.output<typeof moveRecordInput>;
 
-export const workflowRecordInput = z.object({ id: idSchema, recordId: idSchema });
+export const workflowRecordInput = z.strictObject({ id: idSchema, recordId: idSchema });
 export type WorkflowRecordInput = z.output<typeof workflowRecordInput>;
 
 const stageOutput = z.object({ id: z.string(), slug: z.string(), name: z.string() });

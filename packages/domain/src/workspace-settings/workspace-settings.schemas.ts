@@ -56,7 +56,7 @@ function noRepeated<Field extends string>(field: Field, message: (value: string)
   };
 }
 
-export const locationSchema = z.object({
+export const locationSchema = z.strictObject({
   id: idSchema.optional(),
   name: requiredText('Location name'),
   /** The location's reference in the company's own system (001: preferred_location_external_id). */
@@ -65,12 +65,12 @@ export const locationSchema = z.object({
     .transform((value) => value ?? null),
 });
 
-export const statusSchema = z.object({
+export const statusSchema = z.strictObject({
   handle: handleSchema('Status handle'),
   name: requiredText('Status name'),
 });
 
-export const tierSchema = z.object({
+export const tierSchema = z.strictObject({
   handle: handleSchema('Tier handle'),
   name: requiredText('Tier name'),
   rank: z
@@ -113,11 +113,11 @@ const settingsFields = {
 };
 
 /** A workspace's settings, whole. */
-export const workspaceSettingsInput = z.object(settingsFields);
+export const workspaceSettingsInput = z.strictObject(settingsFields);
 export type WorkspaceSettingsInput = z.output<typeof workspaceSettingsInput>;
 
 /** The settings a caller changes; the ones left out stay as they are. */
-export const updateWorkspaceSettingsInput = z.object(settingsFields).partial();
+export const updateWorkspaceSettingsInput = z.strictObject(settingsFields).partial();
 export type UpdateWorkspaceSettingsInput = z.output<typeof updateWorkspaceSettingsInput>;
 
 /** What may leave the server of a workspace's settings. */
