@@ -1,17 +1,33 @@
 import { TRPCError } from '@trpc/server';
 
-/** The tRPC code, domain code and field paths a call failed with; throws if it did not fail so. */
-export async function failureOf(call: Promise<unknown>) {
+type Cause =
+  { code?: string; path?: string; details?: unknown; issues?: { path: PropertyKey[] }[] } | undefined;
+
+async function trpcErrorOf(call: Promise<unknown>): Promise<TRPCError> {
   const error = await call.then(
     () => undefined,
     (caught: unknown) => caught,
   );
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const cause = error.cause as
-    { code?: string; path?: string; issues?: { path: PropertyKey[] }[] } | undefined;
+  return error;
+}
+
+function failureFrom(error: TRPCError) {
+  const cause = error.cause as Cause;
   return {
     code: error.code,
     domainCode: cause?.code,
     paths: cause?.issues ? cause.issues.map((issue) => issue.path.join('.')) : [cause?.path],
   };
+}
+
+/** The tRPC code, domain code and field paths a call failed with; throws if it did not fail so. */
+export async function failureOf(call: Promise<unknown>) {
+  return failureFrom(await trpcErrorOf(call));
+}
+
+/** As `failureOf`, with the details of the domain error it failed with. */
+export async function refusalOf(call: Promise<unknown>) {
+  const error = await trpcErrorOf(call);
+  return { ...failureFrom(error), details: (error.cause as Cause)?.details };
 }
