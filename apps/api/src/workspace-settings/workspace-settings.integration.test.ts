@@ -1,5 +1,5 @@
 import type { DomainError, UpdateWorkspaceSettingsInput } from '@tessera/domain';
-import { TRPCError } from '@trpc/server';
+import { type TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import type { TestMember } from '../testing/test-app.ts';
