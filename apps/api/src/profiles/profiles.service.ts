@@ -292,9 +292,7 @@ export async function setTier(ctx: MemberContext, input: SetProfileTierInput): P
     if (!before) throw notFound(input.id);
     let tierId: string | null = null;
     if (input.tier !== null) {
-      const tier = (await settingsOf(ctx, trx).hold()).tiers.find(
-        (each) => each.handle === input.tier,
-      );
+      const tier = (await settingsOf(ctx, trx).hold()).tiers.find((each) => each.handle === input.tier);
       if (!tier)
         throw new DomainError('INVALID_FIELD', `${input.tier} is not one of the workspace's tiers`, {
           path: 'tier',
