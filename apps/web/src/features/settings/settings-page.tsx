@@ -375,16 +375,18 @@ function RowList({
               aria-label={`${rowName(index)}, removed when you save`}
             >
               {renderRow(index)}
-              <p className="row-removed-note muted">Removed when you save.</p>
-              <button
-                type="button"
-                id={keepButtonId(list, index)}
-                className="button button-small"
-                aria-label={`Keep ${rowName(index)}`}
-                onClick={() => onKeep(index)}
-              >
-                Keep
-              </button>
+              <div className="row-removed-actions">
+                <p className="muted">Removed when you save.</p>
+                <button
+                  type="button"
+                  id={keepButtonId(list, index)}
+                  className="button button-small"
+                  aria-label={`Keep ${rowName(index)}`}
+                  onClick={() => onKeep(index)}
+                >
+                  Keep
+                </button>
+              </div>
             </div>
           ) : (
             <div key={index} className="row-fields" role="group" aria-label={rowName(index)}>
