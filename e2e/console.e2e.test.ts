@@ -403,7 +403,7 @@ describe('console', () => {
     await section.getByRole('button', { name: 'Edit cora.work@example.com' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedElement(page)).toMatch(/^input contact-point-.+-value$/);
-    const field = section.getByRole('listitem').getByRole('textbox');
+    const field = section.getByRole('listitem').getByRole('textbox').first();
     expect(await field.inputValue()).toBe('cora.work@example.com');
     await page.keyboard.type('taken@example.com');
     await page.keyboard.press('Enter');

@@ -210,6 +210,10 @@ describe('changes by a scoped agent', () => {
           value: `${fresh}@example.com`,
         }),
       ],
+      'make a contact point primary': [
+        'profiles.contactPoints.setPrimary',
+        (t) => ({ profileId: t.profileId, id: t.contactPointId }),
+      ],
       'remove a contact point': [
         'profiles.contactPoints.delete',
         (t) => ({ profileId: t.profileId, id: t.contactPointId }),

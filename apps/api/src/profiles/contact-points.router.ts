@@ -12,6 +12,7 @@ import {
   deleteContactPoint,
   getContactPoint,
   listContactPoints,
+  setPrimaryContactPoint,
   updateContactPoint,
 } from './contact-points.service.ts';
 
@@ -35,6 +36,10 @@ export const contactPointsRouter = router({
     .input(updateContactPointInput)
     .output(contactPointOutput)
     .mutation(({ ctx, input }) => updateContactPoint(ctx, input)),
+  setPrimary: writer
+    .input(contactPointIdInput)
+    .output(contactPointOutput)
+    .mutation(({ ctx, input }) => setPrimaryContactPoint(ctx, input)),
   delete: writer
     .input(contactPointIdInput)
     .output(z.object({ id: z.string() }))

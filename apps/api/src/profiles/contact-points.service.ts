@@ -75,8 +75,12 @@ async function storedValue(
   return phoneInRegion(defaultPhoneRegion, value, 'value');
 }
 
-/** Sets or clears the profile's primary email or phone; the database's trigger keeps its contact points. */
-async function setPrimary(
+/**
+ * Sets or clears the profile's primary email or phone. The database's trigger keeps its contact
+ * points: a new value renames the primary one, keeping its id; a value of another of them makes
+ * that one primary, and the former primary stays beside it.
+ */
+async function setProfileContact(
   trx: Executor,
   ctx: MemberContext,
   before: Profile,
@@ -109,7 +113,43 @@ async function setPrimary(
 }
 
 function auditedPoint(point: ContactPoint) {
-  return { profileId: point.profileId, key: point.key, value: point.value };
+  return { profileId: point.profileId, key: point.key, value: point.value, uuid: point.uuid };
+}
+
+/** The contact point of this key and value that the trigger keeps as the profile's primary one. */
+async function primaryPoint(
+  trx: Executor,
+  ctx: MemberContext,
+  profile: Profile,
+  key: ContactPointKey,
+  value: string,
+): Promise<ContactPoint> {
+  const point = await findContactPointByValue(trx, ctx.scope, profile.id, key, value);
+  if (!point) throw new Error('the primary contact point was not kept');
+  return point;
+}
+
+/** Sets a contact point's uuid, audited, unless it has it already. */
+async function setUuid(
+  trx: Executor,
+  ctx: MemberContext,
+  point: ContactPoint,
+  uuid: string | null | undefined,
+): Promise<ContactPoint> {
+  if (uuid === undefined || uuid === point.uuid) return point;
+  const after = await updateContactPointRow(trx, ctx.scope, point.id, {
+    ...point,
+    uuid,
+    now: ctx.clock.now(),
+  });
+  await recordAudit(trx, ctx, {
+    action: 'contact_point.update',
+    entityType: 'contact_point',
+    entityId: point.id,
+    before: auditedPoint(point),
+    after: auditedPoint(after),
+  });
+  return after;
 }
 
 export async function listContactPoints(
@@ -143,11 +183,11 @@ export async function addContactPoint(
   profile: Profile,
   key: ContactPointKey,
   value: string,
+  uuid: string | null = null,
 ): Promise<{ profile: Profile; point: ContactPoint }> {
   if (profile[primaryField[key]] === null) {
-    const after = await setPrimary(trx, ctx, profile, key, value);
-    const point = await findContactPointByValue(trx, ctx.scope, profile.id, key, value);
-    if (!point) throw new Error('the primary contact point was not kept');
+    const after = await setProfileContact(trx, ctx, profile, key, value);
+    const point = await setUuid(trx, ctx, await primaryPoint(trx, ctx, after, key, value), uuid);
     return { profile: after, point };
   }
   const point = await insertContactPoint(trx, ctx.scope, {
@@ -155,6 +195,7 @@ export async function addContactPoint(
     profileId: profile.id,
     key,
     value,
+    uuid,
     now: ctx.clock.now(),
   });
   await recordAudit(trx, ctx, {
@@ -175,12 +216,15 @@ export async function createContactPoint(
   return ctx.db.transaction().execute(async (trx) => {
     const profile = await writableProfile(trx, ctx, input.profileId);
     const value = await storedValue(trx, ctx, input.key, input.value);
-    const added = await addContactPoint(trx, ctx, profile, input.key, value);
+    const added = await addContactPoint(trx, ctx, profile, input.key, value, input.uuid ?? null);
     return toView(added.profile, added.point);
   });
 }
 
-/** Changes an email or phone; changing a primary one changes the profile's `email` or `mobilePhone`. */
+/**
+ * Changes an email or phone, which keeps its id; changing a primary one changes the profile's
+ * `email` or `mobilePhone`.
+ */
 export async function updateContactPoint(
   ctx: MemberContext,
   input: UpdateContactPointInput,
@@ -196,14 +240,20 @@ export async function updateContactPoint(
           path: 'key',
         });
       }
-      const after = await setPrimary(trx, ctx, profile, before.key, value);
-      const point = await findContactPointByValue(trx, ctx.scope, profile.id, before.key, value);
-      if (!point) throw new Error('the primary contact point was not kept');
+      const after =
+        value === before.value ? profile : await setProfileContact(trx, ctx, profile, before.key, value);
+      const point = await setUuid(
+        trx,
+        ctx,
+        await primaryPoint(trx, ctx, after, before.key, value),
+        input.uuid,
+      );
       return toView(after, point);
     }
     const after = await updateContactPointRow(trx, ctx.scope, before.id, {
       key: input.key,
       value,
+      uuid: input.uuid,
       now: ctx.clock.now(),
     });
     await recordAudit(trx, ctx, {
@@ -217,6 +267,31 @@ export async function updateContactPoint(
   });
 }
 
+/**
+ * Makes an email or phone the profile's primary one (its `email` or `mobilePhone`); the former
+ * primary stays among its contact points, as it was.
+ */
+export async function setPrimaryContactPoint(
+  ctx: MemberContext,
+  input: ContactPointIdInput,
+): Promise<ContactPointView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const profile = await writableProfile(trx, ctx, input.profileId);
+    const point = await findContactPoint(trx, ctx.scope, profile.id, input.id);
+    if (!point) throw notFound('id', input.id);
+    if (isPrimary(profile, point)) return toView(profile, point);
+    const after = await setProfileContact(trx, ctx, profile, point.key, point.value);
+    await recordAudit(trx, ctx, {
+      action: 'contact_point.set_primary',
+      entityType: 'contact_point',
+      entityId: point.id,
+      before: { ...auditedPoint(point), isPrimary: false },
+      after: { ...auditedPoint(point), isPrimary: true },
+    });
+    return toView(after, await primaryPoint(trx, ctx, after, point.key, point.value));
+  });
+}
+
 /** Removes an email or phone; removing a primary one clears the profile's `email` or `mobilePhone`. */
 export async function deleteContactPoint(
   ctx: MemberContext,
@@ -227,7 +302,7 @@ export async function deleteContactPoint(
     const point = await findContactPoint(trx, ctx.scope, profile.id, input.id);
     if (!point) throw notFound('id', input.id);
     if (isPrimary(profile, point)) {
-      await setPrimary(trx, ctx, profile, point.key, null);
+      await setProfileContact(trx, ctx, profile, point.key, null);
     } else {
       await deleteContactPointRow(trx, ctx.scope, point.id);
       await recordAudit(trx, ctx, {

@@ -47,6 +47,17 @@ function location(settings: WorkspaceSettings, path: string, reference: string):
   return found.id;
 }
 
+/** The workspace's settings as a profile write reads them, once each way, when first asked. */
+export interface SettingsReader {
+  /** To read a phone in the workspace's region or today in its time zone. */
+  read(): Promise<WorkspaceSettings>;
+  /**
+   * To take a currency, location, status or tier from: held until the transaction ends, so that a
+   * save of the settings cannot remove the value before the profile is written.
+   */
+  hold(): Promise<WorkspaceSettings>;
+}
+
 /**
  * The stored fields a create or update writes: the input over `before` (or over the defaults of a
  * new profile), checked against what only the workspace knows — its phone region, currencies,
@@ -56,20 +67,24 @@ function location(settings: WorkspaceSettings, path: string, reference: string):
 export async function resolveProfileFields(
   input: ProfileInput,
   before: Profile | undefined,
-  loadSettings: () => Promise<WorkspaceSettings>,
+  settings: SettingsReader,
   now: Date,
 ): Promise<ProfileFields> {
   const base: ProfileFields = before
     ? { ...before, lifecycle: before.lifecycle === 'deleted' ? 'active' : before.lifecycle }
     : { ...newProfileDefaults, tags: [], statuses: [], addresses: [], firstName: '' };
   const pick = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value);
-  /** Left out, the current value; null, none; else `read` with the settings. */
-  const checked = async <V, T>(
-    value: V | null | undefined,
-    current: T | null,
-    read: (value: V, settings: WorkspaceSettings) => T,
-  ): Promise<T | null> =>
-    value === undefined ? current : value === null ? null : read(value, await loadSettings());
+  /** Left out, the current value; null, none; else `read` with the settings `load` gives. */
+  const checkedWith =
+    (load: () => Promise<WorkspaceSettings>) =>
+    async <V, T>(
+      value: V | null | undefined,
+      current: T | null,
+      read: (value: V, settings: WorkspaceSettings) => T,
+    ): Promise<T | null> =>
+      value === undefined ? current : value === null ? null : read(value, await load());
+  const checked = checkedWith(() => settings.read());
+  const chosen = checkedWith(() => settings.hold());
 
   const birthday = {
     birthYear: pick(input.birthYear, base.birthYear),
@@ -79,7 +94,7 @@ export async function resolveProfileFields(
   if (
     [input.birthYear, input.birthMonth, input.birthDay].some((part) => part !== undefined && part !== null)
   ) {
-    const today = todayIn((await loadSettings()).timeZone, now);
+    const today = todayIn((await settings.read()).timeZone, now);
     const result = birthdayInput.superRefine(birthdayNotInFuture(today)).safeParse(birthday);
     if (!result.success) throw firstIssue(result.error, '');
   }
@@ -99,7 +114,7 @@ export async function resolveProfileFields(
     gender: pick(input.gender, base.gender),
     ...birthday,
     countryNumericCode: pick(input.countryNumericCode, base.countryNumericCode),
-    currency: await checked(input.currency, base.currency, (code, settings) => {
+    currency: await chosen(input.currency, base.currency, (code, settings) => {
       if (!settings.currencies.includes(code)) {
         throw invalid('currency', `${code} is not one of the workspace's currencies`);
       }
@@ -109,19 +124,19 @@ export async function resolveProfileFields(
     company: pick(input.company, base.company),
     occupation: pick(input.occupation, base.occupation),
     avatarUrl: pick(input.avatarUrl, base.avatarUrl),
-    preferredLocationId: await checked(
+    preferredLocationId: await chosen(
       input.preferredLocation,
       base.preferredLocationId,
       (reference, settings) => location(settings, 'preferredLocation', reference),
     ),
-    joinedLocationId: await checked(input.joinedLocation, base.joinedLocationId, (reference, settings) =>
+    joinedLocationId: await chosen(input.joinedLocation, base.joinedLocationId, (reference, settings) =>
       location(settings, 'joinedLocation', reference),
     ),
     tags: pick(input.tags, base.tags),
     statuses:
       input.statuses?.length === 0
         ? []
-        : ((await checked(input.statuses, base.statuses, (handles, settings) => {
+        : ((await chosen(input.statuses, base.statuses, (handles, settings) => {
             handles.forEach((handle, index) => {
               if (!settings.statuses.some((status) => status.handle === handle)) {
                 throw invalid(`statuses.${index}`, `${handle} is not one of the workspace's statuses`);

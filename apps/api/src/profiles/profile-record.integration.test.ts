@@ -284,7 +284,7 @@ describe('workspace settings', () => {
     expect(await callerAt(agent).workspaceSettings.get()).toMatchObject({ timeZone: 'UTC', version: 0 });
   });
 
-  it('takes a removed status off the profiles and a removed location out of them', async () => {
+  it('keeps a status and a location that profiles hold, refusing to remove them', async () => {
     const owner = await workspaceWithSettings();
     const caller = callerAt(owner);
     const profile = await caller.profiles.create({
@@ -293,13 +293,19 @@ describe('workspace settings', () => {
       preferredLocation: 'store-2',
     });
     const settings = await caller.workspaceSettings.get();
-    await caller.workspaceSettings.update({
-      statuses: [{ handle: 'media', name: 'Media' }],
-      locations: settings.locations.filter((location) => location.externalId === 'store-1'),
-    });
+    expect(
+      await failureOf(caller.workspaceSettings.update({ statuses: [{ handle: 'media', name: 'Media' }] })),
+    ).toMatchObject({ code: 'CONFLICT', domainCode: 'SETTING_IN_USE', paths: ['statuses.1'] });
+    expect(
+      await failureOf(
+        caller.workspaceSettings.update({
+          locations: settings.locations.filter((location) => location.externalId === 'store-1'),
+        }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', domainCode: 'SETTING_IN_USE', paths: ['locations.0'] });
     expect(await caller.profiles.get({ id: profile.id })).toMatchObject({
-      statuses: ['media'],
-      preferredLocation: null,
+      statuses: ['staff', 'media'],
+      preferredLocation: { externalId: 'store-2' },
     });
   });
 

@@ -15,7 +15,7 @@ import {
   upsertProfileByEmail,
   type ProfileFields,
 } from '@tessera/db/profiles';
-import { findWorkspaceSettings } from '@tessera/db/workspace-settings';
+import { findWorkspaceSettings, holdWorkspaceSettings } from '@tessera/db/workspace-settings';
 import {
   decodeCursor,
   DomainError,
@@ -35,17 +35,22 @@ import {
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { phoneInRegion, resolveProfileFields } from './profile-input.ts';
+import { phoneInRegion, resolveProfileFields, type SettingsReader } from './profile-input.ts';
 import { needsSettings, toProfileView } from './profile-view.ts';
 
 function notFound(id: string): DomainError {
   return new DomainError('PROFILE_NOT_FOUND', 'No profile has this id', { path: 'id', details: { id } });
 }
 
-/** Reads the workspace's settings once, when first asked. */
-function settingsOf(ctx: MemberContext, db: Executor): () => Promise<WorkspaceSettings> {
-  let settings: Promise<WorkspaceSettings> | undefined;
-  return () => (settings ??= findWorkspaceSettings(db, ctx.scope));
+/** Reads the workspace's settings in the transaction `db`, once each way, when first asked. */
+function settingsOf(ctx: MemberContext, db: Executor): SettingsReader {
+  let read: Promise<WorkspaceSettings> | undefined;
+  let held: Promise<WorkspaceSettings> | undefined;
+  return {
+    read: () => (read ??= held ?? findWorkspaceSettings(db, ctx.scope)),
+    hold: () =>
+      (held ??= holdWorkspaceSettings(db, ctx.scope).then(() => findWorkspaceSettings(db, ctx.scope))),
+  };
 }
 
 /** A profile as a client reads it. */
@@ -294,9 +299,7 @@ export async function setTier(ctx: MemberContext, input: SetProfileTierInput): P
     if (!before) throw notFound(input.id);
     let tierId: string | null = null;
     if (input.tier !== null) {
-      const tier = (await findWorkspaceSettings(trx, ctx.scope)).tiers.find(
-        (each) => each.handle === input.tier,
-      );
+      const tier = (await settingsOf(ctx, trx).hold()).tiers.find((each) => each.handle === input.tier);
       if (!tier)
         throw new DomainError('INVALID_FIELD', `${input.tier} is not one of the workspace's tiers`, {
           path: 'tier',

@@ -3,13 +3,14 @@ import type { Executor } from '../client.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
 import { profileInScope, type Scope } from '../shared/scope.ts';
 
-const contactPointColumns = ['id', 'profile_id', 'key', 'value', 'created_at', 'updated_at'] as const;
+const contactPointColumns = ['id', 'profile_id', 'key', 'value', 'uuid', 'created_at', 'updated_at'] as const;
 
 function toContactPoint(row: {
   id: string;
   profile_id: string;
   key: string;
   value: string;
+  uuid: string | null;
   created_at: Date;
   updated_at: Date;
 }): ContactPoint {
@@ -19,14 +20,25 @@ function toContactPoint(row: {
     // The database's check constraint allows only these keys.
     key: row.key as ContactPointKey,
     value: row.value,
+    uuid: row.uuid,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** A value another contact point of the workspace holds, said for the key it is. */
+/** A value another contact point of the workspace holds, said for the key it is; or a uuid the profile's. */
 function valueTaken(error: unknown, key: ContactPointKey): DomainError | undefined {
-  if (violatedUniqueConstraint(error) !== 'contact_points_workspace_key_value_key') return undefined;
+  const unique = violatedUniqueConstraint(error);
+  if (unique === 'contact_points_profile_uuid_key') {
+    return new DomainError(
+      'CONTACT_POINT_UUID_TAKEN',
+      'Another contact point of this profile has this uuid',
+      {
+        path: 'uuid',
+      },
+    );
+  }
+  if (unique !== 'contact_points_workspace_key_value_key') return undefined;
   return key === 'email'
     ? new DomainError('PROFILE_EMAIL_TAKEN', 'A profile has this email already', { path: 'value' })
     : new DomainError('PROFILE_PHONE_TAKEN', 'A profile has this phone already', { path: 'value' });
@@ -83,7 +95,14 @@ export async function findContactPointByValue(
 export async function insertContactPoint(
   db: Executor,
   scope: Scope,
-  point: { id: string; profileId: string; key: ContactPointKey; value: string; now: Date },
+  point: {
+    id: string;
+    profileId: string;
+    key: ContactPointKey;
+    value: string;
+    uuid: string | null;
+    now: Date;
+  },
 ): Promise<ContactPoint> {
   try {
     const row = await db
@@ -94,6 +113,7 @@ export async function insertContactPoint(
         profile_id: point.profileId,
         key: point.key,
         value: point.value,
+        uuid: point.uuid,
         created_at: point.now,
         updated_at: point.now,
       })
@@ -109,12 +129,18 @@ export async function updateContactPointRow(
   db: Executor,
   scope: Scope,
   id: string,
-  point: { key: ContactPointKey; value: string; now: Date },
+  /** Left out, the uuid stays as it is. */
+  point: { key: ContactPointKey; value: string; uuid?: string | null | undefined; now: Date },
 ): Promise<ContactPoint> {
   try {
     const row = await db
       .updateTable('contact_points')
-      .set({ key: point.key, value: point.value, updated_at: point.now })
+      .set({
+        key: point.key,
+        value: point.value,
+        ...(point.uuid === undefined ? {} : { uuid: point.uuid }),
+        updated_at: point.now,
+      })
       .where('workspace_id', '=', scope.workspaceId)
       .where('id', '=', id)
       .returning(contactPointColumns)

@@ -50,6 +50,7 @@ export interface ContactPointTable {
   profile_id: string;
   key: string;
   value: string;
+  uuid: string | null;
   created_at: Date;
   updated_at: Date;
 }

@@ -1,12 +1,15 @@
 import {
+  DomainError,
   sourceRecordsPerProfileDefault,
   type Location,
   type ProfileStatus,
+  type RemovedSetting,
   type Tier,
   type WorkspaceSettings,
 } from '@tessera/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
+import { violatedForeignKey } from '../shared/constraints.ts';
 import type { Scope } from '../shared/scope.ts';
 
 /** What a workspace that has never saved its settings has. */
@@ -60,17 +63,18 @@ export interface SavedSettings {
   timeZone: string;
   currencies: string[];
   sourceRecordsPerProfileMax: number;
-  /** Locations with an id keep it; the others are new. */
-  locations: (Omit<Location, 'id'> & { id: string })[];
+  /** Locations whose id is present keep it; the others are new. */
+  locations: Location[];
   statuses: ProfileStatus[];
   /** By handle: a tier that keeps its handle keeps its id. */
   tiers: (Omit<Tier, 'id'> & { id: string })[];
 }
 
 /**
- * Writes the whole settings. Locations and tiers no longer listed are deleted (profiles that named
- * them lose them, by their foreign keys); statuses no longer listed are taken off the profiles.
- * Lock the settings row first (`lockWorkspaceSettings`) so that two saves do not interleave.
+ * Writes the whole settings; locations, statuses and tiers no longer listed are deleted. Lock the
+ * settings row first (`lockWorkspaceSettings`) so that two saves do not interleave, and refuse to
+ * remove what profiles hold (`countProfilesHolding`): the foreign keys refuse a held location or
+ * tier, and nothing else stops a held status or currency from going.
  */
 export async function saveWorkspaceSettings(
   db: Executor,
@@ -107,7 +111,8 @@ export async function saveWorkspaceSettings(
     .deleteFrom('locations')
     .where('workspace_id', '=', workspaceId)
     .$if(keptLocations.length > 0, (query) => query.where('id', 'not in', keptLocations))
-    .execute();
+    .execute()
+    .catch(heldByProfiles);
   if (settings.locations.length > 0) {
     // External ids may move between locations in one save: clear them first, so that the unique
     // key is checked against the saved list only.
@@ -140,7 +145,8 @@ export async function saveWorkspaceSettings(
     .deleteFrom('tiers')
     .where('workspace_id', '=', workspaceId)
     .$if(keptTiers.length > 0, (query) => query.where('handle', 'not in', keptTiers))
-    .execute();
+    .execute()
+    .catch(heldByProfiles);
   if (settings.tiers.length > 0) {
     await db
       .insertInto('tiers')
@@ -162,7 +168,6 @@ export async function saveWorkspaceSettings(
       .execute();
   }
 
-  const keptStatuses = settings.statuses.map((status) => status.handle);
   await db.deleteFrom('profile_statuses').where('workspace_id', '=', workspaceId).execute();
   if (settings.statuses.length > 0) {
     await db
@@ -170,9 +175,62 @@ export async function saveWorkspaceSettings(
       .values(settings.statuses.map((status) => ({ workspace_id: workspaceId, ...status })))
       .execute();
   }
-  await sql`update profiles set statuses = array(
-      select handle from unnest(statuses) as handle where handle = any(${keptStatuses}::text[]))
-    where workspace_id = ${workspaceId} and not (statuses <@ ${keptStatuses}::text[])`.execute(db);
+}
+
+const profileSettingKeys = [
+  'profiles_preferred_location_fkey',
+  'profiles_joined_location_fkey',
+  'profiles_tier_fkey',
+];
+
+function heldByProfiles(error: unknown): never {
+  const key = violatedForeignKey(error);
+  if (key !== undefined && profileSettingKeys.includes(key)) {
+    throw new DomainError('SETTING_IN_USE', 'Profiles hold a location or tier this save removes');
+  }
+  throw error;
+}
+
+/**
+ * How many profiles, deleted ones included, hold each of the values, in their order; in one pass
+ * over the workspace's profiles.
+ */
+export async function countProfilesHolding(
+  db: Executor,
+  scope: Scope,
+  settings: readonly Pick<RemovedSetting, 'list' | 'value'>[],
+): Promise<number[]> {
+  if (settings.length === 0) return [];
+  const holds = (setting: Pick<RemovedSetting, 'list' | 'value'>) => {
+    switch (setting.list) {
+      case 'currencies':
+        return sql`currency = ${setting.value}`;
+      case 'locations':
+        return sql`(preferred_location_id = ${setting.value}::uuid or joined_location_id = ${setting.value}::uuid)`;
+      case 'statuses':
+        return sql`statuses @> array[${setting.value}::text]`;
+      case 'tiers':
+        return sql`tier_id = ${setting.value}::uuid`;
+    }
+  };
+  const { rows } = await sql<Record<string, string>>`
+    select ${sql.join(settings.map((setting, index) => sql`count(*) filter (where ${holds(setting)}) as ${sql.ref(`held_${index}`)}`))}
+    from profiles where workspace_id = ${scope.workspaceId}`.execute(db);
+  const row = rows[0] ?? {};
+  return settings.map((_, index) => Number(row[`held_${index}`] ?? 0));
+}
+
+/**
+ * Holds the workspace's settings until the transaction ends, against a save but not against other
+ * holders: a value a profile takes from them stays in them until the profile is written.
+ */
+export async function holdWorkspaceSettings(db: Executor, scope: Scope): Promise<void> {
+  await db
+    .selectFrom('workspace_settings')
+    .select('workspace_id')
+    .where('workspace_id', '=', scope.workspaceId)
+    .forKeyShare()
+    .execute();
 }
 
 /** Holds the workspace's settings until the transaction ends, making their row if there is none. */

@@ -19,6 +19,7 @@ export const domainErrorCodes = [
   'PROFILE_DELETED',
   'PROFILE_NOT_DELETED',
   'CONTACT_POINT_NOT_FOUND',
+  'CONTACT_POINT_UUID_TAKEN',
   'INVALID_FIELD',
   'TOKEN_NOT_FOUND',
   'INVALID_IDENTIFIER_QUERY',
@@ -53,6 +54,7 @@ export const domainErrorCodes = [
   'MEMBERSHIP_NOT_FOUND',
   'MEMBERSHIP_EXISTS',
   'LAST_MEMBERSHIP',
+  'SETTING_IN_USE',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateWorkspaceSettingsInput, workspaceSettingsInput } from './workspace-settings.schemas.ts';
 import { issuePaths, issues } from '../profiles/zod-issues.testing.ts';
+import { removedSettings, withLocationIds } from './workspace-settings.ts';
 
 const settings = {
   defaultPhoneRegion: 'AU',
@@ -155,5 +156,67 @@ describe('updateWorkspaceSettingsInput', () => {
         }),
       ),
     ).toEqual(['tiers.1.handle']);
+  });
+});
+
+describe('withLocationIds', () => {
+  const present = [
+    { id: 'a', name: 'Sydney', externalId: 'SYD' },
+    { id: 'b', name: 'Auckland', externalId: 'AKL' },
+  ];
+  let next = 0;
+  const newId = () => `new-${++next}`;
+
+  it('gives a location sent without an id the id of the present one with its external id', () => {
+    expect(
+      withLocationIds(
+        [
+          { name: 'Sydney CBD', externalId: 'SYD' },
+          { name: 'Perth', externalId: 'PER' },
+          { name: 'Nowhere', externalId: null },
+        ],
+        present,
+        newId,
+      ).map((location) => location.id),
+    ).toEqual(['a', 'new-1', 'new-2']);
+  });
+
+  it('matches no location by external id that another location sent names by its id', () => {
+    expect(
+      withLocationIds(
+        [
+          { id: 'a', name: 'Sydney', externalId: 'SYD-2' },
+          { name: 'New Sydney', externalId: 'SYD' },
+        ],
+        present,
+        newId,
+      ).map((location) => location.id),
+    ).toEqual(['a', 'new-3']);
+  });
+});
+
+describe('removedSettings', () => {
+  it('lists what a save takes out, at its place in the present lists, with what profiles hold of it', () => {
+    const before = {
+      currencies: ['AUD', 'NZD'],
+      locations: [{ id: 'l1', name: 'Sydney', externalId: null }],
+      statuses: [{ handle: 'staff', name: 'Staff' }],
+      tiers: [
+        { id: 't1', handle: 'silver', name: 'Silver', rank: 1 },
+        { id: 't2', handle: 'gold', name: 'Gold', rank: 2 },
+      ],
+    };
+    expect(
+      removedSettings(before, {
+        currencies: ['AUD'],
+        locations: [],
+        statuses: before.statuses,
+        tiers: [{ id: 'other', handle: 'silver', name: 'Silver again', rank: 5 }],
+      }),
+    ).toEqual([
+      { list: 'currencies', path: 'currencies.1', value: 'NZD', label: 'NZD' },
+      { list: 'locations', path: 'locations.0', value: 'l1', label: 'Sydney' },
+      { list: 'tiers', path: 'tiers.1', value: 't2', label: 'Gold' },
+    ]);
   });
 });

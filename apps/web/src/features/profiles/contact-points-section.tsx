@@ -5,6 +5,7 @@ import { splitError } from '../../lib/field-errors.ts';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { describedByOf, FieldMessages } from '../../ui/field-frame.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
+import { Loading, LoadError } from '../../ui/states.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useMoveFocus } from '../../ui/use-move-focus.ts';
 
@@ -22,7 +23,10 @@ const primaryFieldLabel = { email: 'email', phone: 'mobile phone' } as const;
 
 const editButtonId = (id: string) => `contact-point-${id}-edit`;
 const editInputId = (id: string) => `contact-point-${id}-value`;
+const editUuidId = (id: string) => `contact-point-${id}-uuid`;
 const addValueId = 'contact-point-value';
+
+const uuidHint = 'The id another system knows it by, unique among this profile’s contact points.';
 
 /**
  * A profile's emails and phones (reference 002: contacts). The primary ones are the profile's
@@ -34,6 +38,7 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
   const points = useQuery(trpc.profiles.contactPoints.list.queryOptions({ profileId }));
   const [key, setKey] = useState<'email' | 'phone'>('email');
   const [value, setValue] = useState('');
+  const [uuid, setUuid] = useState('');
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
@@ -48,6 +53,7 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
     trpc.profiles.contactPoints.create.mutationOptions({
       onSuccess: async (added) => {
         setValue('');
+        setUuid('');
         setNotice(`Added ${added.value}.`);
         await refresh();
       },
@@ -69,11 +75,20 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
       },
     }),
   );
-  const errors = add.error ? splitError(add.error, ['value', 'key']) : { fields: {}, form: null };
+  const makePrimary = useMutation(
+    trpc.profiles.contactPoints.setPrimary.mutationOptions({
+      onSuccess: async (primary) => {
+        setNotice(`${primary.value} is now the profile’s ${primaryFieldLabel[primary.key]}.`);
+        await refresh();
+        moveFocus(() => document.getElementById(editButtonId(primary.id)));
+      },
+    }),
+  );
+  const errors = add.error ? splitError(add.error, ['value', 'key', 'uuid']) : { fields: {}, form: null };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ profileId, key, value });
+    add.mutate({ profileId, key, value, uuid });
   };
 
   function startEditing(point: ContactPoint) {
@@ -104,8 +119,15 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
       <h2 id="profile-contact-points" className="card-title">
         Contact points
       </h2>
-      {points.isPending ? <p className="muted">Loading…</p> : null}
-      {points.isError ? <p className="field-error">{messageOf(points.error)}</p> : null}
+      {points.isPending ? <Loading label="Loading contact points…" /> : null}
+      {points.isError ? (
+        <LoadError
+          title="Could not load the contact points"
+          error={points.error}
+          onRetry={() => void points.refetch()}
+          isRetrying={points.isFetching}
+        />
+      ) : null}
       {points.data?.length === 0 ? <p className="muted">No email or phone yet.</p> : null}
       {points.data && points.data.length > 0 ? (
         <ul ref={listRef} className="contact-points">
@@ -124,9 +146,21 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
                 <span className="contact-point-value">
                   <span className="muted">{kindLabel[point.key]}</span> {point.value}
                   {point.isPrimary ? <span className="badge">Primary</span> : null}
+                  {point.uuid ? <span className="contact-point-uuid muted">uuid {point.uuid}</span> : null}
                 </span>
                 {canWrite ? (
                   <span className="contact-point-actions">
+                    {point.isPrimary ? null : (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => makePrimary.mutate({ profileId, id: point.id })}
+                        disabled={makePrimary.isPending}
+                        aria-label={`Make ${point.value} the primary ${primaryFieldLabel[point.key]}`}
+                      >
+                        Make primary
+                      </button>
+                    )}
                     <button
                       type="button"
                       id={editButtonId(point.id)}
@@ -156,13 +190,14 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
       {hasPrimary ? (
         <p className="field-hint contact-points-note">
           Primary: the profile’s email and mobile phone. Editing or removing one changes the profile
-          {canWrite ? '; to make another one primary, set it in Edit.' : '.'}
+          {canWrite ? '; Make primary puts another one in its place, which stays here.' : '.'}
         </p>
       ) : null}
       <p className="visually-hidden" role="status">
         {notice}
       </p>
       {remove.isError ? <p className="field-error">{messageOf(remove.error)}</p> : null}
+      {makePrimary.isError ? <p className="field-error">{messageOf(makePrimary.error)}</p> : null}
       {canWrite ? (
         <form className="contact-point-form" onSubmit={submit} noValidate>
           <SelectField
@@ -183,6 +218,16 @@ export function ContactPointsSection({ profileId, canWrite }: { profileId: strin
             onValueChange={setValue}
             error={errors.fields.value}
             required
+          />
+          <TextField
+            id="contact-point-uuid"
+            label="Uuid"
+            spellCheck={false}
+            autoComplete="off"
+            value={uuid}
+            onValueChange={setUuid}
+            error={errors.fields.uuid}
+            hint={uuidHint}
           />
           {errors.form ? <p className="field-error">{errors.form}</p> : null}
           <button type="submit" className="button" disabled={add.isPending}>
@@ -205,16 +250,22 @@ interface ContactPointEditorProps {
 function ContactPointEditor({ profileId, point, onSaved, onCancel }: ContactPointEditorProps) {
   const trpc = useTRPC();
   const [value, setValue] = useState(point.value);
+  const [uuid, setUuid] = useState(point.uuid ?? '');
   const moveFocus = useMoveFocus();
   const inputId = editInputId(point.id);
+  const uuidId = editUuidId(point.id);
   const update = useMutation(
     trpc.profiles.contactPoints.update.mutationOptions({
       onSuccess: onSaved,
-      onError: () => moveFocus(() => document.getElementById(inputId)),
+      onError: (failure) =>
+        moveFocus(() =>
+          document.getElementById(splitError(failure, ['value', 'uuid']).fields.uuid ? uuidId : inputId),
+        ),
     }),
   );
-  const errors = update.error ? splitError(update.error, ['value']) : { fields: {}, form: null };
+  const errors = update.error ? splitError(update.error, ['value', 'uuid']) : { fields: {}, form: null };
   const error = errors.fields.value;
+  const uuidError = errors.fields.uuid;
   const hint = point.isPrimary
     ? `The profile’s ${primaryFieldLabel[point.key]}: saving changes it on the profile too.`
     : undefined;
@@ -222,8 +273,8 @@ function ContactPointEditor({ profileId, point, onSaved, onCancel }: ContactPoin
   function submit(event: FormEvent) {
     event.preventDefault();
     if (update.isPending) return;
-    if (value.trim() === point.value) return onCancel();
-    update.mutate({ profileId, id: point.id, key: point.key, value });
+    if (value.trim() === point.value && uuid.trim() === (point.uuid ?? '')) return onCancel();
+    update.mutate({ profileId, id: point.id, key: point.key, value, uuid });
   }
 
   function cancelOnEscape(event: KeyboardEvent) {
@@ -271,6 +322,22 @@ function ContactPointEditor({ profileId, point, onSaved, onCancel }: ContactPoin
         </span>
       </div>
       <FieldMessages id={inputId} error={error} hint={hint} />
+      <label htmlFor={uuidId}>
+        Uuid<span className="field-optional"> (optional)</span>
+      </label>
+      <input
+        id={uuidId}
+        value={uuid}
+        onChange={(event) => {
+          setUuid(event.target.value);
+          update.reset();
+        }}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={uuidError ? true : undefined}
+        aria-describedby={describedByOf(uuidId, uuidError, uuidHint)}
+      />
+      <FieldMessages id={uuidId} error={uuidError} hint={uuidHint} />
       {errors.form ? <p className="field-error">{errors.form}</p> : null}
     </form>
   );

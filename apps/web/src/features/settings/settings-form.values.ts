@@ -1,19 +1,29 @@
+import type { FieldIssue } from '@tessera/api';
 import type { RouterOutputs } from '../../lib/trpc.ts';
 
 export type WorkspaceSettings = RouterOutputs['workspaceSettings']['get'];
 
-export interface LocationRow {
+/**
+ * A row of a list of settings. A saved row that is removed stays in the form, marked, until the
+ * settings are saved: the server may refuse to remove it, at its place in the saved list, which is
+ * its place in the form (saved rows come first, in their order, and rows never move).
+ */
+interface Row {
+  isRemoved?: boolean;
+}
+
+export interface LocationRow extends Row {
   id?: string;
   name: string;
   externalId: string;
 }
 
-export interface StatusRow {
+export interface StatusRow extends Row {
   handle: string;
   name: string;
 }
 
-export interface TierRow {
+export interface TierRow extends Row {
   handle: string;
   name: string;
   rank: string;
@@ -63,7 +73,9 @@ function rankInput(rank: string): number | string | undefined {
   return rank.trim() === '' ? undefined : numberInput(rank);
 }
 
-/** The form's values as `updateWorkspaceSettingsInput` reads them. */
+const kept = <T extends Row>(rows: readonly T[]): T[] => rows.filter((row) => !row.isRemoved);
+
+/** The form's values as `updateWorkspaceSettingsInput` reads them: removed rows left out. */
 export function settingsInputOf(values: SettingsFormValues) {
   return {
     defaultPhoneRegion: values.defaultPhoneRegion,
@@ -72,13 +84,17 @@ export function settingsInputOf(values: SettingsFormValues) {
       .split(',')
       .map((code) => code.trim())
       .filter((code) => code !== ''),
-    locations: values.locations.map((location) => ({
+    locations: kept(values.locations).map((location) => ({
       ...(location.id ? { id: location.id } : {}),
       name: location.name,
       externalId: location.externalId,
     })),
-    statuses: values.statuses,
-    tiers: values.tiers.map((tier) => ({ handle: tier.handle, name: tier.name, rank: rankInput(tier.rank) })),
+    statuses: kept(values.statuses).map((status) => ({ handle: status.handle, name: status.name })),
+    tiers: kept(values.tiers).map((tier) => ({
+      handle: tier.handle,
+      name: tier.name,
+      rank: rankInput(tier.rank),
+    })),
     sourceRecordsPerProfileMax: numberInput(values.sourceRecordsPerProfileMax),
   };
 }
@@ -98,4 +114,35 @@ export function settingsFieldNames(values: SettingsFormValues): string[] {
       `tiers.${index}.rank`,
     ]),
   ];
+}
+
+type ListName = 'locations' | 'statuses' | 'tiers';
+
+const firstFieldOf = { locations: 'name', statuses: 'handle', tiers: 'handle' } as const satisfies Record<
+  ListName,
+  string
+>;
+
+function isListName(name: string | undefined): name is ListName {
+  return name === 'locations' || name === 'statuses' || name === 'tiers';
+}
+
+/**
+ * The issues at the form's paths. An entry of the input (`tiers.1.name`) is the row it came from,
+ * counting the removed ones; a refused removal (`SETTING_IN_USE` at `tiers.2`, the saved list's
+ * place) is shown at that row's first field.
+ */
+export function formIssuesOf(
+  values: SettingsFormValues,
+  issues: readonly FieldIssue[],
+  isRefusedRemoval: boolean,
+): FieldIssue[] {
+  return issues.map((issue) => {
+    const [list, index, ...rest] = issue.path.split('.');
+    if (!isListName(list) || index === undefined || !/^\d+$/.test(index)) return issue;
+    if (isRefusedRemoval) return { ...issue, path: `${list}.${index}.${firstFieldOf[list]}` };
+    const rows: readonly Row[] = values[list];
+    const formIndex = rows.flatMap((row, at) => (row.isRemoved ? [] : [at]))[Number(index)];
+    return formIndex === undefined ? issue : { ...issue, path: [list, formIndex, ...rest].join('.') };
+  });
 }

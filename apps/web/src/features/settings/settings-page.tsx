@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sourceRecordsPerProfileCeiling, updateWorkspaceSettingsInput } from '@tessera/domain';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { hasDomainCode, issuesOf } from '../../lib/api-errors.ts';
 import { schemaIssues, splitError, splitIssues } from '../../lib/field-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -13,6 +14,7 @@ import { useMoveFocus } from '../../ui/use-move-focus.ts';
 import { useCan } from '../auth/session.tsx';
 import {
   emptyRows,
+  formIssuesOf,
   settingsFieldNames,
   settingsInputOf,
   settingsValuesOf,
@@ -69,7 +71,15 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
         setValues(settingsValuesOf(saved));
         setIsSaved(true);
       },
-      onError: (error) => refuse(splitError(error, settingsFieldNames(values))),
+      onError: (error) => {
+        const issues = issuesOf(error);
+        const isRefusedRemoval = hasDomainCode(error, 'SETTING_IN_USE');
+        refuse(
+          issues.length === 0
+            ? splitError(error, settingsFieldNames(values))
+            : splitIssues(formIssuesOf(values, issues, isRefusedRemoval), settingsFieldNames(values)),
+        );
+      },
     }),
   );
 
@@ -95,25 +105,48 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
     moveFocus(() => document.getElementById(`${list}.${index}.${list === 'locations' ? 'name' : 'handle'}`));
   }
 
+  /** A saved row stays, marked, until the save (which may refuse to remove it); a new one goes. */
   function removeRow(list: ListName, index: number) {
-    change((current) => ({ ...current, [list]: current[list].filter((_, at) => at !== index) }));
-    moveFocus(() => document.getElementById(`${list}-add`));
+    const isSaved = index < settings[list].length;
+    change((current) => ({
+      ...current,
+      [list]: isSaved
+        ? current[list].map((row, at) => (at === index ? { ...row, isRemoved: true } : row))
+        : current[list].filter((_, at) => at !== index),
+    }));
+    moveFocus(() => document.getElementById(isSaved ? keepButtonId(list, index) : `${list}-add`));
+  }
+
+  function keepRow(list: ListName, index: number) {
+    change(
+      (current) => ({
+        ...current,
+        [list]: current[list].map((row, at) => (at === index ? { ...row, isRemoved: false } : row)),
+      }),
+      `${list}.${index}.${list === 'locations' ? 'name' : 'handle'}`,
+    );
+    moveFocus(() => document.getElementById(removeButtonId(list, index)));
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (update.isPending) return;
     const parsed = updateWorkspaceSettingsInput.safeParse(settingsInputOf(values));
-    if (!parsed.success) return refuse(splitIssues(schemaIssues(parsed.error), settingsFieldNames(values)));
+    if (!parsed.success) {
+      const issues = formIssuesOf(values, schemaIssues(parsed.error), false);
+      return refuse(splitIssues(issues, settingsFieldNames(values)));
+    }
     clear();
     update.mutate(parsed.data);
   }
 
-  const field = (name: string) => ({
-    id: name,
-    autoComplete: 'off',
-    error: errors.fields[name],
-  });
+  const field = (name: string) => {
+    const [list, index] = name.split('.');
+    const isRemoved =
+      (list === 'locations' || list === 'statuses' || list === 'tiers') &&
+      values[list][Number(index)]?.isRemoved === true;
+    return { id: name, autoComplete: 'off', error: errors.fields[name], readOnly: isRemoved || undefined };
+  };
 
   return (
     <form ref={formRef} className="card form form-narrow" onSubmit={submit} noValidate>
@@ -180,6 +213,8 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
         count={values.locations.length}
         onAdd={() => addRow('locations')}
         onRemove={(index) => removeRow('locations', index)}
+        onKeep={(index) => keepRow('locations', index)}
+        isRemoved={(index) => values.locations[index]?.isRemoved === true}
         rowName={(index) => values.locations[index]?.name || `location ${index + 1}`}
         renderRow={(index) => {
           const row = values.locations[index];
@@ -212,6 +247,8 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
         count={values.statuses.length}
         onAdd={() => addRow('statuses')}
         onRemove={(index) => removeRow('statuses', index)}
+        onKeep={(index) => keepRow('statuses', index)}
+        isRemoved={(index) => values.statuses[index]?.isRemoved === true}
         rowName={(index) => values.statuses[index]?.name || `status ${index + 1}`}
         renderRow={(index) => {
           const row = values.statuses[index];
@@ -246,6 +283,8 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
         count={values.tiers.length}
         onAdd={() => addRow('tiers')}
         onRemove={(index) => removeRow('tiers', index)}
+        onKeep={(index) => keepRow('tiers', index)}
+        isRemoved={(index) => values.tiers[index]?.isRemoved === true}
         rowName={(index) => values.tiers[index]?.name || `tier ${index + 1}`}
         renderRow={(index) => {
           const row = values.tiers[index];
@@ -291,6 +330,9 @@ function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
   );
 }
 
+const removeButtonId = (list: ListName, index: number) => `${list}.${index}-remove`;
+const keepButtonId = (list: ListName, index: number) => `${list}.${index}-keep`;
+
 interface RowListProps {
   title: string;
   list: ListName;
@@ -299,6 +341,8 @@ interface RowListProps {
   count: number;
   onAdd: () => void;
   onRemove: (index: number) => void;
+  onKeep: (index: number) => void;
+  isRemoved: (index: number) => boolean;
   rowName: (index: number) => string;
   renderRow: (index: number) => ReactNode;
 }
@@ -312,6 +356,8 @@ function RowList({
   count,
   onAdd,
   onRemove,
+  onKeep,
+  isRemoved,
   rowName,
   renderRow,
 }: RowListProps) {
@@ -320,21 +366,45 @@ function RowList({
       <legend>{title}</legend>
       <div className="settings-section">
         {count === 0 ? <p className="muted">None yet.</p> : null}
-        {Array.from({ length: count }, (_, index) => (
-          <div key={index} className="row-fields" role="group" aria-label={rowName(index)}>
-            {renderRow(index)}
-            {isManager ? (
-              <button
-                type="button"
-                className="button button-small button-danger-outline"
-                aria-label={`Remove ${rowName(index)}`}
-                onClick={() => onRemove(index)}
-              >
-                Remove
-              </button>
-            ) : null}
-          </div>
-        ))}
+        {Array.from({ length: count }, (_, index) =>
+          isRemoved(index) ? (
+            <div
+              key={index}
+              className="row-fields row-removed"
+              role="group"
+              aria-label={`${rowName(index)}, removed when you save`}
+            >
+              {renderRow(index)}
+              <div className="row-removed-actions">
+                <p className="muted">Removed when you save.</p>
+                <button
+                  type="button"
+                  id={keepButtonId(list, index)}
+                  className="button button-small"
+                  aria-label={`Keep ${rowName(index)}`}
+                  onClick={() => onKeep(index)}
+                >
+                  Keep
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div key={index} className="row-fields" role="group" aria-label={rowName(index)}>
+              {renderRow(index)}
+              {isManager ? (
+                <button
+                  type="button"
+                  id={removeButtonId(list, index)}
+                  className="button button-small button-danger-outline"
+                  aria-label={`Remove ${rowName(index)}`}
+                  onClick={() => onRemove(index)}
+                >
+                  Remove
+                </button>
+              ) : null}
+            </div>
+          ),
+        )}
         {isManager ? (
           <div>
             <button type="button" id={`${list}-add`} className="button button-small" onClick={onAdd}>
