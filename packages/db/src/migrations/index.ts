@@ -11,6 +11,9 @@ import * as createProfileTypes from './202611291900_create_profile_types.ts';
 import * as orderAuditEntries from './202611291950_order_audit_entries.ts';
 import * as organizations from './202612030800_organizations.ts';
 import * as activity from './202612030900_activity.ts';
+import * as sortNamesAlike from './202612071100_sort_names_alike.ts';
+import * as searchEveryIdentity from './202612071110_search_every_identity.ts';
+import * as indexProfileSegments from './202612071120_index_profile_segments.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +29,9 @@ export const migrations: Record<string, Migration> = {
   '202611291950_order_audit_entries': orderAuditEntries,
   '202612030800_organizations': organizations,
   '202612030900_activity': activity,
+  '202612071100_sort_names_alike': sortNamesAlike,
+  '202612071110_search_every_identity': searchEveryIdentity,
+  '202612071120_index_profile_segments': indexProfileSegments,
 };
 
 export const migrationProvider: MigrationProvider = {
