@@ -1,5 +1,5 @@
 import { DomainError, type Profile, type ProfileFilter, type ProfileSortKey } from '@tessera/domain';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
 import type { ProfileTable } from './profile.table.ts';
 import {
