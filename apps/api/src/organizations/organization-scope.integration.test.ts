@@ -32,11 +32,17 @@ const readMatrix: Record<string, Record<string, (target: Target) => unknown> | {
   'relationships.get': { unscoped: 'structure' },
   'seeds.export': { unscoped: 'structure' },
   'profiles.get': { byId: (t) => ({ id: t.profileId }) },
-  'profiles.getByEmail': { byEmail: (t) => ({ email: t.email }) },
+  'profiles.getByEmail': {
+    byEmail: (t) => ({ email: t.email }),
+    bySecondEmail: (t) => ({ email: t.email.replace('-', '-second-') }),
+  },
   'profiles.list': {
     byEmailFilter: (t) => ({ filter: { email: t.email } }),
     bySearch: (t) => ({ q: t.profileName }),
+    bySearchOfSecondEmail: (t) => ({ q: t.email.replace('-', '-second-') }),
     bySecondEmail: (t) => ({ filter: { email: t.email.replace('-', '-second-') } }),
+    byOrganization: (t) => ({ filter: { organizationId: t.organizationId } }),
+    byProfileType: (t) => ({ filter: { profileTypeId: t.contactsTypeId } }),
   },
   'profiles.contactPoints.list': { byProfile: (t) => ({ profileId: t.profileId }) },
   'profiles.contactPoints.get': { byIds: (t) => ({ profileId: t.profileId, id: t.contactPointId }) },

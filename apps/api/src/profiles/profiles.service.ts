@@ -20,6 +20,8 @@ import {
   decodeCursor,
   DomainError,
   encodeCursor,
+  looksLikePhone,
+  phoneInSearch,
   type CreateProfileInput,
   type ListProfilesInput,
   type Page,
@@ -170,12 +172,16 @@ export async function listProfiles(ctx: MemberContext, input: ListProfilesInput)
   const sort = `${input.sortBy}:${input.sortOrder}`;
   const after = input.cursor ? decodeCursor(input.cursor, sort) : undefined;
   const filter = { ...input.filter };
-  if (filter.phone !== undefined) {
-    const { defaultPhoneRegion } = await findWorkspaceSettings(ctx.db, ctx.scope);
-    filter.phone = phoneInRegion(defaultPhoneRegion, filter.phone, 'filter.phone');
+  const { q } = input;
+  // The region is read only when a phone is to be read in it.
+  const settings =
+    filter.phone !== undefined || (q && looksLikePhone(q)) ? settingsOf(ctx, ctx.db) : undefined;
+  if (filter.phone !== undefined && settings) {
+    filter.phone = phoneInRegion((await settings()).defaultPhoneRegion, filter.phone, 'filter.phone');
   }
-  if (input.q) {
-    const found = await searchProfiles(ctx.db, ctx.scope, { text: input.q, filter, limit: input.limit });
+  if (q) {
+    const phone = settings && phoneInSearch(q, (await settings()).defaultPhoneRegion);
+    const found = await searchProfiles(ctx.db, ctx.scope, { text: q, phone, filter, limit: input.limit });
     return { items: await views(ctx, found), nextCursor: null };
   }
   const rows = await findProfilePage(ctx.db, ctx.scope, {

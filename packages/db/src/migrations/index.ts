@@ -13,6 +13,9 @@ import * as organizations from './202612030800_organizations.ts';
 import * as activity from './202612030900_activity.ts';
 import * as keepProfileSettings from './202612071000_keep_profile_settings.ts';
 import * as keepContactPointIds from './202612071010_keep_contact_point_ids.ts';
+import * as sortNamesAlike from './202612071100_sort_names_alike.ts';
+import * as searchEveryIdentity from './202612071110_search_every_identity.ts';
+import * as indexProfileSegments from './202612071120_index_profile_segments.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +33,9 @@ export const migrations: Record<string, Migration> = {
   '202612030900_activity': activity,
   '202612071000_keep_profile_settings': keepProfileSettings,
   '202612071010_keep_contact_point_ids': keepContactPointIds,
+  '202612071100_sort_names_alike': sortNamesAlike,
+  '202612071110_search_every_identity': searchEveryIdentity,
+  '202612071120_index_profile_segments': indexProfileSegments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -128,8 +128,8 @@ export async function findOrganizationIds(
 }
 
 /**
- * A page of the organizations the scope sees, by name (any case) and then id, after the one a
- * cursor names (keyset).
+ * A page of the organizations the scope sees, by name (any case or accent: its sort key) and then
+ * id, after the one a cursor names (keyset).
  */
 export async function findOrganizationPage(
   db: Executor,
@@ -140,10 +140,10 @@ export async function findOrganizationPage(
   const rows = await organizationsOf(db, scope)
     .$if(after !== undefined, (query) =>
       query.where(
-        sql<boolean>`(lower(organizations.name), organizations.id) > (lower(${after?.name}), ${after?.id})`,
+        sql<boolean>`(organizations.name_key, organizations.id) > (name_sort_key(${after?.name}), ${after?.id})`,
       ),
     )
-    .orderBy(sql`lower(organizations.name)`)
+    .orderBy('organizations.name_key')
     .orderBy('organizations.id')
     .limit(page.limit)
     .execute();
@@ -187,7 +187,7 @@ export async function searchOrganizations(
         else 2 end`,
     )
     .orderBy(sql`similarity(organizations.search_text, ${term}) desc`)
-    .orderBy(sql`lower(organizations.name)`)
+    .orderBy('organizations.name_key')
     .orderBy('organizations.id')
     .limit(search.limit)
     .execute();

@@ -11,6 +11,8 @@ export interface OrganizationTable {
   updated_at: Date;
   /** name, external id and domain, lower-cased, for the trigram search (generated) */
   search_text: ColumnType<string, never, never>;
+  /** the name's sort key (name_sort_key), compared in byte order (generated) */
+  name_key: ColumnType<string, never, never>;
 }
 
 /** A profile's place in an organization, with the attributes it has there. */

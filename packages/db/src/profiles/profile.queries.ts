@@ -1,8 +1,10 @@
 import { DomainError, type Profile, type ProfileFilter, type ProfileSortKey } from '@tessera/domain';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
+import type { ProfileTable } from './profile.table.ts';
 import {
   organizationIdsParameter,
+  organizationInScope,
   profileInOrganizations,
   profileInScope,
   workspaceScope,
@@ -82,8 +84,13 @@ const profileById = compiledOnce((db, workspaceId: string, id: string) =>
 const profileByIdForUpdate = compiledOnce((db, workspaceId: string, id: string) =>
   profilesOf(db, workspaceScope(workspaceId)).where('id', '=', id).forUpdate(),
 );
+/** The profile among whose contact points the email is, primary or not (one at most: they are unique). */
+function withEmail(email: string) {
+  return sql<boolean>`(workspace_id, id) in (select c.workspace_id, c.profile_id from contact_points c
+    where c.key = 'email' and c.value = ${email})`;
+}
 const profileByEmail = compiledOnce((db, workspaceId: string, email: string) =>
-  profilesOf(db, workspaceScope(workspaceId)).where('email', '=', email),
+  profilesOf(db, workspaceScope(workspaceId)).where(withEmail(email)),
 );
 
 // The same lookups for a member limited to some organizations: statements of their own, so that
@@ -102,7 +109,7 @@ const limitedProfileByIdForUpdate = compiledOnce(
 );
 const limitedProfileByEmail = compiledOnce(
   (db, workspaceId: string, organizationIds: string, email: string) =>
-    profilesIn(db, workspaceId, organizationIds).where('email', '=', email),
+    profilesIn(db, workspaceId, organizationIds).where(withEmail(email)),
 );
 
 /** A profile by id, if the scope sees it; with `forUpdate`, locked until the transaction ends. */
@@ -153,17 +160,24 @@ export async function findProfileByEmail(
   return row && toProfile(row);
 }
 
-/** The expression each sort key orders by; a missing middle or last name sorts as empty. */
-const sortExpressions: Record<ProfileSortKey, RawBuilder<unknown>> = {
-  createdAt: sql`created_at`,
-  updatedAt: sql`updated_at`,
-  firstName: sql`first_name`,
-  middleName: sql`coalesce(middle_name, '')`,
-  lastName: sql`coalesce(last_name, '')`,
-  fullName: sql`full_name`,
-  enabled: sql`enabled`,
-  id: sql`id`,
-};
+/** The column each sort key orders by: names by their sort keys (name_sort_key), empty when missing. */
+const sortColumns = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  firstName: 'first_name_key',
+  middleName: 'middle_name_key',
+  lastName: 'last_name_key',
+  fullName: 'full_name_key',
+  enabled: 'enabled',
+  id: 'id',
+} as const satisfies Record<ProfileSortKey, keyof ProfileTable>;
+
+const nameSortKeys: ReadonlySet<ProfileSortKey> = new Set([
+  'firstName',
+  'middleName',
+  'lastName',
+  'fullName',
+]);
 
 /** The value a profile has for a sort key, as a cursor keeps it. */
 export function sortValueOf(profile: Profile, key: ProfileSortKey): string | boolean {
@@ -212,7 +226,7 @@ export async function findProfilePage(
 function filteredProfiles(db: Executor, scope: Scope, filter: ProfileFilter) {
   let query = db
     .selectFrom('profiles')
-    .select([...profileColumns, 'full_name'])
+    .select(profileColumns)
     .where('workspace_id', '=', scope.workspaceId)
     .$if(scope.organizationIds !== null, (q) => q.where(profileInScope(scope, 'profiles.id')))
     .where('lifecycle', filter.lifecycle === undefined ? '<>' : '=', filter.lifecycle ?? 'deleted')
@@ -239,6 +253,28 @@ function filteredProfiles(db: Executor, scope: Scope, filter: ProfileFilter) {
       q.where('updated_at', '>=', filter.updatedFrom ?? new Date(0)),
     )
     .$if(filter.updatedTo !== undefined, (q) => q.where('updated_at', '<=', filter.updatedTo ?? new Date(0)));
+  if (filter.profileTypeId !== undefined) {
+    const profileTypeId = filter.profileTypeId;
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('profile_type_adoptions')
+        .select('record_id')
+        .where('workspace_id', '=', scope.workspaceId)
+        .where('profile_type_id', '=', profileTypeId)
+        .where('object_kind', '=', 'contacts'),
+    );
+  }
+  if (filter.organizationId !== undefined) {
+    const organizationId = filter.organizationId;
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('memberships')
+        .select('profile_id')
+        .where('workspace_id', '=', scope.workspaceId)
+        .where('organization_id', '=', organizationId)
+        .where(organizationInScope(scope, 'memberships.organization_id')),
+    );
+  }
   // An email or phone filter finds the profile that has it among its contact points, primary or not.
   for (const [key, value] of [
     ['email', filter.email],
@@ -259,16 +295,25 @@ function filteredProfiles(db: Executor, scope: Scope, filter: ProfileFilter) {
 
 /** The query `findProfilePage` runs, for a test to read its plan. */
 export function profilePageQuery(db: Executor, scope: Scope, page: ProfilePageQuery) {
-  const sortBy = sortExpressions[page.sortBy];
+  const column = sortColumns[page.sortBy];
+  const sortBy = sql.ref(column);
   const isTime = page.sortBy === 'createdAt' || page.sortBy === 'updatedAt';
-  let query = filteredProfiles(db, scope, page.filter);
+  let query = filteredProfiles(db, scope, page.filter).$if(!profileColumns.includes(column as never), (q) =>
+    q.select(column),
+  );
   if (page.after) {
-    const value = isTime ? new Date(String(page.after.value)) : page.after.value;
+    const { value: after, id } = page.after;
+    // A cursor keeps the last row's name; the row's place is its key.
+    const value = isTime
+      ? new Date(String(after))
+      : nameSortKeys.has(page.sortBy)
+        ? sql`name_sort_key(${after})`
+        : after;
     const comparison = page.sortOrder === 'desc' ? sql.raw('<') : sql.raw('>');
     query = query.where(
       page.sortBy === 'id'
-        ? sql<boolean>`id ${comparison} ${page.after.id}`
-        : sql<boolean>`(${sortBy}, id) ${comparison} (${value}, ${page.after.id})`,
+        ? sql<boolean>`id ${comparison} ${id}`
+        : sql<boolean>`(${sortBy}, id) ${comparison} (${value}, ${id})`,
     );
   }
   const direction = page.sortOrder === 'desc' ? sql.raw('desc') : sql.raw('asc');
@@ -295,40 +340,54 @@ export function likePattern(text: string): string {
 }
 
 /**
- * Profiles whose names, email, phone or ids contain `text` (any case), best first: an exact match of
- * the full name, email, phone or an id, then a word that starts with it, then the rest by trigram
- * similarity. The candidates the trigram index finds are cut to a bounded set before they are
- * ranked, so ranking costs the same for any term; finding them still costs more for a term that
+ * Profiles whose names, emails, phones, identifiers or ids contain every word of `text` (any case),
+ * or the phone `phone` (in E.164) when the text reads as one, best first: an exact match of the full
+ * name, the primary email or phone or an id, then a word that starts with the text, then the rest by
+ * trigram similarity. The candidates the trigram index finds are cut to a bounded set before they
+ * are ranked, so ranking costs the same for any term; finding them still costs more for a term that
  * half the workspace has (README, Performance).
  */
-export async function searchProfiles(
-  db: Executor,
-  scope: Scope,
-  search: { text: string; filter: ProfileFilter; limit: number },
-): Promise<Profile[]> {
-  const term = search.text.toLowerCase();
-  const contains = `%${likePattern(term)}%`;
+export async function searchProfiles(db: Executor, scope: Scope, search: ProfileSearch): Promise<Profile[]> {
+  const rows = await profileSearchQuery(db, scope, search).execute();
+  return rows.map(toProfile);
+}
+
+export interface ProfileSearch {
+  text: string;
+  /** The text read as a phone number, in E.164, when it is one. */
+  phone?: string | undefined;
+  filter: ProfileFilter;
+  limit: number;
+}
+
+/** The query `searchProfiles` runs, for a test to read its plan. */
+export function profileSearchQuery(db: Executor, scope: Scope, search: ProfileSearch) {
+  const term = search.text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const words = [...new Set(term.split(' '))];
   const wordStart = `${likePattern(term)}%`;
+  const phone = search.phone === undefined ? undefined : `%${likePattern(search.phone)}%`;
+  const hasWords = sql<boolean>`${sql.join(
+    words.map((word) => sql`search_text like ${`%${likePattern(word)}%`}`),
+    sql` and `,
+  )}`;
   const candidates = filteredProfiles(db, scope, search.filter)
     .clearSelect()
     .select('id')
-    .where(sql<boolean>`search_text like ${contains}`)
+    .where(phone === undefined ? hasWords : sql<boolean>`((${hasWords}) or search_text like ${phone})`)
     .limit(searchCandidatesMax);
-  const rows = await profilesOf(db, scope)
+  return profilesOf(db, scope)
     .where('id', 'in', (eb) => eb.selectFrom(candidates.as('candidates')).select('candidates.id'))
     .orderBy(
       sql`case
-        when lower(full_name) = ${term} or email = ${term} or mobile_phone = ${term}
-          or lower(integration_uuid) = ${term} or id::text = ${term} then 0
+        when lower(full_name) = ${term} or email = ${term} or mobile_phone = ${search.phone ?? term}
+          or lower(integration_uuid) = ${term} or lower(external_id) = ${term} or id::text = ${term} then 0
         when search_text like ${wordStart} or search_text like ${`% ${likePattern(term)}%`} then 1
         else 2 end`,
     )
     .orderBy(sql`similarity(search_text, ${term}) desc`)
-    .orderBy('full_name')
+    .orderBy('full_name_key')
     .orderBy('id')
-    .limit(search.limit)
-    .execute();
-  return rows.map(toProfile);
+    .limit(search.limit);
 }
 
 /** Writes new field values and bumps the version. */

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CreatedAt, Json } from '../shared/column-types.ts';
 
 export interface ProfileTable {
@@ -10,8 +10,15 @@ export interface ProfileTable {
   last_name: string | null;
   /** generated from first, middle and last name */
   full_name: Generated<string>;
-  /** generated: names, email, phone and ids, lower-cased, for search */
-  search_text: Generated<string>;
+  /** generated: the names' sort keys (name_sort_key), compared in byte order */
+  first_name_key: ColumnType<string, never, never>;
+  middle_name_key: ColumnType<string, never, never>;
+  last_name_key: ColumnType<string, never, never>;
+  full_name_key: ColumnType<string, never, never>;
+  /** generated: names, emails, phones, identifiers and ids, lower-cased, for search */
+  search_text: ColumnType<string, never, never>;
+  /** kept by triggers: the emails, phones and identifiers other tables hold that the row does not */
+  search_extra: ColumnType<string | null, never, never>;
   email: string | null;
   mobile_phone: string | null;
   secondary_phone: string | null;

@@ -127,3 +127,18 @@ export function phoneParts(e164: string): PhoneParts {
   phonePartsCache.set(e164, parts);
   return parts;
 }
+
+/** Whether search text is written like a phone number: digits with the usual separators, and enough of them. */
+export function looksLikePhone(value: string): boolean {
+  return /^\+?[\d\s().-]+$/.test(value) && value.replace(/\D/g, '').length >= 6;
+}
+
+/**
+ * The phone number search text is, in E.164, read in `defaultRegion` when it has no country code
+ * (`0412 323 123` in AU: `+61412323123`); undefined when it is not a valid number.
+ */
+export function phoneInSearch(value: string, defaultRegion: string | null): string | undefined {
+  if (!looksLikePhone(value)) return undefined;
+  const phone = parsePhone(value.trim(), knownRegion(defaultRegion));
+  return phone?.isValid() && phone.ext === undefined ? phone.number : undefined;
+}

@@ -194,6 +194,10 @@ export const profileFilterInput = z
     createdTo: dateBound('createdTo'),
     updatedFrom: dateBound('updatedFrom'),
     updatedTo: dateBound('updatedTo'),
+    /** Profiles that adopted this profile type (a segment); none for a type they cannot adopt. */
+    profileTypeId: idSchema,
+    /** The organization's members; none for an organization the member does not see. */
+    organizationId: idSchema,
   })
   .partial();
 export type ProfileFilter = z.output<typeof profileFilterInput>;
@@ -213,8 +217,9 @@ export const listProfilesInput = pageInput
     sortOrder: z.enum(['asc', 'desc'], { error: 'sortOrder must be asc or desc' }).default('desc'),
     filter: profileFilterInput.default({}),
     /**
-     * A search over names, email, phone and ids, tolerant of partial input: one page of the best
-     * matches, exact and prefix matches first; the sort, cursor and offset do not apply to it.
+     * A search over names, emails, phones, identifiers and ids, tolerant of partial input (each word
+     * anywhere; a phone also as typed in the workspace's region): one page of the best matches,
+     * exact and prefix matches first; the sort, cursor and offset do not apply to it.
      */
     q: optionalText('Search', 100).optional(),
   })

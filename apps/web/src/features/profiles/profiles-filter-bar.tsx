@@ -4,6 +4,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { useDebouncedDraft } from '../../lib/use-debounced-draft.ts';
 import type { Choice } from './profile-form.fields.ts';
 import { activeFilterCount, type ProfilesListParams } from './profiles-list-params.ts';
+import { OrganizationFilter, ProfileTypeFilter } from './profiles-segment-filters.tsx';
 import { countryChoices, withCurrent } from './use-profile-choices.ts';
 
 type ChangeParams = (changes: Partial<ProfilesListParams>, options?: { replace?: boolean }) => void;
@@ -101,6 +102,14 @@ export function ProfilesFilterBar({ params, onChange, onReset }: ProfilesFilterB
         value={params.createdTo}
         min={params.createdFrom}
         onValueChange={(createdTo) => onChange({ createdTo })}
+      />
+      <ProfileTypeFilter
+        value={params.profileType}
+        onValueChange={(profileType) => onChange({ profileType })}
+      />
+      <OrganizationFilter
+        value={params.organization}
+        onValueChange={(organization) => onChange({ organization })}
       />
       <button type="button" className="button list-reset" onClick={onReset} disabled={filterCount === 0}>
         Reset filters

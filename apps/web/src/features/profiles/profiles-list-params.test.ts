@@ -39,6 +39,26 @@ describe('parseProfilesListParams', () => {
     expect(parseProfilesListParams(new URLSearchParams('enabled=true')).enabled).toBe(true);
   });
 
+  it('reads the profile type and organization segments, leaving out what is not an id', () => {
+    const type = '8a7d5f0e-3b1c-4d2e-9f6a-1b2c3d4e5f60';
+    const organization = '0b6c1d2e-3f40-4a5b-8c7d-9e0f1a2b3c4d';
+    const params = parseProfilesListParams(
+      new URLSearchParams(`profileType=${type}&organization=${organization}`),
+    );
+    expect(params).toMatchObject({ profileType: type, organization });
+    expect(activeFilterCount(params)).toBe(2);
+    expect(listInputOf(params, 25).filter).toEqual({ profileTypeId: type, organizationId: organization });
+    expect(parseProfilesListParams(new URLSearchParams('profileType=vip&organization=acme'))).toMatchObject({
+      profileType: '',
+      organization: '',
+    });
+    const written = withProfilesListParams(new URLSearchParams('organization=x'), {
+      profileType: type,
+      organization: '',
+    });
+    expect(written.toString()).toBe(`profileType=${type}`);
+  });
+
   it('leaves out values the API would refuse', () => {
     const params = parseProfilesListParams(new URLSearchParams('sort=password:asc&lifecycle=gone'));
     expect(params.sort).toEqual(defaultSort);

@@ -1,6 +1,7 @@
 import {
   countryByNumericCode,
   daysInMonth,
+  idSchema,
   lifecycles,
   profileSortKeys,
   type Lifecycle,
@@ -28,6 +29,10 @@ export interface ProfilesFilters {
   createdFrom: string;
   /** The last day of creation, included */
   createdTo: string;
+  /** The id of a profile type: the profiles that adopted it */
+  profileType: string;
+  /** The id of an organization: its members */
+  organization: string;
 }
 
 /** What the list shows, as kept in its address: `?q=`, `?sort=fullName:asc` and the filters. */
@@ -46,6 +51,8 @@ export const noFilters: ProfilesFilters = {
   country: '',
   createdFrom: '',
   createdTo: '',
+  profileType: '',
+  organization: '',
 };
 
 /** The longest search, tag and status the API takes (`listProfilesInput`); longer ones are cut rather than refused. */
@@ -88,6 +95,11 @@ function parseDay(text: string | null): string {
   return isDay ? `${year}-${month}-${day}` : '';
 }
 
+function parseId(text: string | null): string {
+  const id = (text ?? '').trim();
+  return idSchema.safeParse(id).success ? id : '';
+}
+
 function parseCountry(text: string | null): string {
   const code = (text ?? '').trim();
   return countryByNumericCode(code) ? code : '';
@@ -106,6 +118,8 @@ export function parseProfilesListParams(search: URLSearchParams): ProfilesListPa
     country: parseCountry(search.get('country')),
     createdFrom: parseDay(search.get('createdFrom')),
     createdTo: parseDay(search.get('createdTo')),
+    profileType: parseId(search.get('profileType')),
+    organization: parseId(search.get('organization')),
   };
 }
 
@@ -127,6 +141,8 @@ export function withProfilesListParams(
   if (changes.country !== undefined) set('country', changes.country);
   if (changes.createdFrom !== undefined) set('createdFrom', changes.createdFrom);
   if (changes.createdTo !== undefined) set('createdTo', changes.createdTo);
+  if (changes.profileType !== undefined) set('profileType', changes.profileType);
+  if (changes.organization !== undefined) set('organization', changes.organization);
   if (changes.sort !== undefined) {
     const { key, order } = changes.sort;
     set('sort', key === defaultSort.key && order === defaultSort.order ? '' : `${key}:${order}`);
@@ -165,6 +181,8 @@ export function listInputOf(params: ProfilesListParams, limit: number) {
     ...(params.createdFrom ? { createdFrom: startOfDay(params.createdFrom) } : {}),
     // The API's bound is inclusive: the last moment of the day.
     ...(params.createdTo ? { createdTo: new Date(startOfDay(params.createdTo, 1).getTime() - 1) } : {}),
+    ...(params.profileType ? { profileTypeId: params.profileType } : {}),
+    ...(params.organization ? { organizationId: params.organization } : {}),
   };
   if (params.q) return { limit, q: params.q, filter };
   return { limit, sortBy: params.sort.key, sortOrder: params.sort.order, filter };
