@@ -14,6 +14,13 @@ const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 /** How stale a token's `lastUsedAt` may get before a request writes it again. */
 const tokenUseResolutionMs = 60 * 1000;
 
+/** Refused with TOKEN_READ_ONLY when the actor acts through a read-only API token. */
+export function refuseReadOnlyWrite(actor: Actor): void {
+  if (actor.isReadOnly) {
+    throw new DomainError('TOKEN_READ_ONLY', 'This API token is read-only: it may not change anything');
+  }
+}
+
 /** Finds who a request acts as, from its bearer token or its session cookie. */
 export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders): Promise<Actor | null> {
   const authorization = headers.authorization;
@@ -30,14 +37,14 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > tokenUseResolutionMs) {
       await markTokenUsed(deps.db, workspaceScope(workspaceId), found.tokenId, now);
     }
-    const { tokenId, lastUsedAt: _lastUsedAt, ...member } = found;
+    const { tokenId, lastUsedAt: _lastUsedAt, isReadOnly, ...member } = found;
     const organizationIds = await findMemberOrganizationScope(
       deps.db,
       workspaceScope(workspaceId),
       member.id,
     );
     if (organizationIds === undefined) return null;
-    const actor = { member, sessionId: null, tokenId, organizationIds };
+    const actor = { member, sessionId: null, tokenId, isReadOnly, organizationIds };
     deps.tokenCache.set(tokenHash, actor, now);
     return actor;
   }
