@@ -111,13 +111,10 @@ export async function markTokenRevoked(
   return revoked && findToken(db, scope, id);
 }
 
-/** The member a live token acts for, by the hash of its secret. */
-export async function findTokenMember(
-  db: Executor,
-  scope: Scope,
-  tokenHash: string,
-): Promise<(MemberInWorkspace & { tokenId: string; lastUsedAt: Date | null; isReadOnly: boolean }) | undefined> {
-  const query = db
+type TokenMember = MemberInWorkspace & { tokenId: string; lastUsedAt: Date | null; isReadOnly: boolean };
+
+function liveTokenMembers(db: Executor, scope: Scope) {
+  return db
     .selectFrom('api_tokens')
     .innerJoin('members', (join) =>
       join
@@ -132,17 +129,37 @@ export async function findTokenMember(
       'api_tokens.read_only',
     ])
     .where('api_tokens.workspace_id', '=', scope.workspaceId)
-    .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null);
+}
+
+function toTokenMember(row: Awaited<ReturnType<ReturnType<typeof liveTokenMembers>['executeTakeFirstOrThrow']>>): TokenMember {
+  return {
+    ...toMemberInWorkspace(row),
+    tokenId: row.token_id,
+    lastUsedAt: row.last_used_at,
+    isReadOnly: row.read_only,
+  };
+}
+
+/** The member a live token acts for, by the hash of its secret. */
+export async function findTokenMember(
+  db: Executor,
+  scope: Scope,
+  tokenHash: string,
+): Promise<TokenMember | undefined> {
+  const query = liveTokenMembers(db, scope).where('api_tokens.token_hash', '=', tokenHash);
   const [row] = await executePrepared(db, 'token_member', query.compile());
-  return (
-    row && {
-      ...toMemberInWorkspace(row),
-      tokenId: row.token_id,
-      lastUsedAt: row.last_used_at,
-      isReadOnly: row.read_only,
-    }
-  );
+  return row && toTokenMember(row);
+}
+
+/** The member a token acts for, by the token's id, while it is live: its member not removed, it not revoked. */
+export async function findLiveTokenMember(
+  db: Executor,
+  scope: Scope,
+  tokenId: string,
+): Promise<TokenMember | undefined> {
+  const row = await liveTokenMembers(db, scope).where('api_tokens.id', '=', tokenId).executeTakeFirst();
+  return row && toTokenMember(row);
 }
 
 export async function markTokenUsed(db: Executor, scope: Scope, id: string, now: Date): Promise<void> {
