@@ -124,7 +124,7 @@ export async function upsertProfile(
   input: UpsertProfileInput,
 ): Promise<ProfileView & { isCreated: boolean }> {
   requireUnlimitedScope(ctx);
-  const { member, tokenId } = ctx.actor;
+  const { member, tokenId, sessionId } = ctx.actor;
   const upserted = await upsertProfileByEmail(
     ctx.db,
     ctx.scope,
@@ -133,6 +133,7 @@ export async function upsertProfile(
       id: ctx.newId(),
       actorMemberId: member.id,
       actorTokenId: tokenId,
+      actorSessionId: sessionId,
       requestId: ctx.requestId,
       ip: ctx.ip,
     },

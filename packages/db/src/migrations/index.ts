@@ -12,7 +12,7 @@ import * as orderAuditEntries from './202611291950_order_audit_entries.ts';
 import * as organizations from './202612030800_organizations.ts';
 import * as activity from './202612030900_activity.ts';
 import * as readOnlyTokens from './202612071300_read_only_tokens.ts';
-import * as auditActorSession from './202612071310_audit_actor_session.ts';
+import * as auditHistory from './202612071310_audit_history.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -29,7 +29,7 @@ export const migrations: Record<string, Migration> = {
   '202612030800_organizations': organizations,
   '202612030900_activity': activity,
   '202612071300_read_only_tokens': readOnlyTokens,
-  '202612071310_audit_actor_session': auditActorSession,
+  '202612071310_audit_history': auditHistory,
 };
 
 export const migrationProvider: MigrationProvider = {
