@@ -21,7 +21,11 @@ async function callerOf(secret: string) {
 describe('audit.list', () => {
   it('answers a profile’s history newest first: who, when, through which token, each field before and after', async () => {
     const owner = await server.app.newWorkspace('admin');
-    const ada = await owner.caller.profiles.create({ firstName: 'Ada', lastName: 'Byron', email: 'ada@example.com' });
+    const ada = await owner.caller.profiles.create({
+      firstName: 'Ada',
+      lastName: 'Byron',
+      email: 'ada@example.com',
+    });
     await owner.caller.profiles.update({ id: ada.id, lastName: 'Lovelace', tags: ['math'] });
     const [tests] = await owner.caller.tokens.list();
 
@@ -85,7 +89,11 @@ describe('audit.list', () => {
 
   it('shows erased states as erased, and nothing of what they held', async () => {
     const owner = await server.app.newWorkspace('admin');
-    const ada = await owner.caller.profiles.create({ firstName: 'Ada', lastName: 'Byron', email: 'ada@example.com' });
+    const ada = await owner.caller.profiles.create({
+      firstName: 'Ada',
+      lastName: 'Byron',
+      email: 'ada@example.com',
+    });
     await owner.caller.profiles.update({ id: ada.id, lastName: 'Lovelace' });
     await owner.caller.profiles.erase({ id: ada.id });
     const { items } = await owner.caller.audit.list({ recordKind: 'profile', recordId: ada.id });
@@ -124,13 +132,17 @@ describe('audit.list', () => {
     await expect(caller.audit.list({ recordKind: 'profile', recordId: grace.id })).rejects.toMatchObject({
       cause: { code: 'PROFILE_NOT_FOUND', path: 'recordId' },
     });
-    await expect(caller.audit.list({ recordKind: 'organization', recordId: globex.id })).rejects.toMatchObject({
+    await expect(
+      caller.audit.list({ recordKind: 'organization', recordId: globex.id }),
+    ).rejects.toMatchObject({
       cause: { code: 'ORGANIZATION_NOT_FOUND', path: 'recordId' },
     });
     await expect(caller.audit.list({ recordKind: 'profile', recordId: 'not-an-id' })).rejects.toMatchObject({
       cause: { code: 'PROFILE_NOT_FOUND' },
     });
-    await expect(caller.audit.list({ recordKind: 'member', recordId: owner.member.id })).rejects.toMatchObject({
+    await expect(
+      caller.audit.list({ recordKind: 'member', recordId: owner.member.id }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     await expect(

@@ -60,7 +60,12 @@ async function readableRecordId(ctx: MemberContext, kind: AuditRecordKind, id: s
 
 function viaOf(row: AuditHistoryRow): AuditVia {
   if (row.actorTokenId) {
-    return { kind: 'token', tokenId: row.actorTokenId, tokenName: row.tokenName, lastFour: row.tokenLastFour };
+    return {
+      kind: 'token',
+      tokenId: row.actorTokenId,
+      tokenName: row.tokenName,
+      lastFour: row.tokenLastFour,
+    };
   }
   if (row.actorMemberId) return { kind: 'session', sessionId: row.actorSessionId };
   return { kind: 'command_line' };

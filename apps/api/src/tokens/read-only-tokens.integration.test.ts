@@ -39,12 +39,17 @@ describe('a read-only API token', () => {
     expect(mutations.length).toBeGreaterThan(50);
     const answers: Record<string, unknown> = {};
     for (const { path } of mutations) {
-      answers[path] = await procedureAt(caller, path)(undefined).then(
+      answers[path] = await procedureAt(
+        caller,
+        path,
+      )(undefined).then(
         () => 'succeeded',
         (error: { code?: string; cause?: { code?: string } }) => `${error.code} ${error.cause?.code}`,
       );
     }
-    expect(answers).toEqual(Object.fromEntries(mutations.map(({ path }) => [path, 'FORBIDDEN TOKEN_READ_ONLY'])));
+    expect(answers).toEqual(
+      Object.fromEntries(mutations.map(({ path }) => [path, 'FORBIDDEN TOKEN_READ_ONLY'])),
+    );
 
     await expect(
       caller.profiles.create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }),
@@ -83,7 +88,7 @@ describe('a read-only API token', () => {
         headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
         body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body),
       });
-      return { status: response.status, body: (await response.json()) as unknown };
+      return { status: response.status, body: await response.json() };
     };
 
     const writes = sourceRecordRoutes.filter((route) => route.method !== 'GET');

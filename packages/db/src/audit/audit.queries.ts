@@ -28,36 +28,37 @@ export async function insertAuditEntry(db: Executor, scope: Scope, entry: AuditE
     .execute();
 }
 
-/** The audit trail of one record, oldest first. */
-export async function listAuditEntries(
-  db: Executor,
-  scope: Scope,
-  entityType: string,
-  entityId: string,
-): Promise<AuditEntry[]> {
-  const rows = await db
-    .selectFrom('audit_entries')
-    .select([
-      'id',
-      'actor_member_id',
-      'actor_token_id',
-      'actor_session_id',
-      'action',
-      'entity_type',
-      'entity_id',
-      'before',
-      'after',
-      'request_id',
-      'ip',
-      'created_at',
-    ])
-    .where('workspace_id', '=', scope.workspaceId)
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('created_at')
-    .orderBy('position')
-    .execute();
-  return rows.map((row) => ({
+/** An entry's columns, as every read of the trail selects them. */
+const entryColumns = [
+  'a.id',
+  'a.actor_member_id',
+  'a.actor_token_id',
+  'a.actor_session_id',
+  'a.action',
+  'a.entity_type',
+  'a.entity_id',
+  'a.before',
+  'a.after',
+  'a.request_id',
+  'a.ip',
+  'a.created_at',
+] as const;
+
+function toAuditEntry(row: {
+  id: string;
+  actor_member_id: string | null;
+  actor_token_id: string | null;
+  actor_session_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+  ip: string | null;
+  created_at: Date;
+}): AuditEntry {
+  return {
     id: row.id,
     actorMemberId: row.actor_member_id,
     actorTokenId: row.actor_token_id,
@@ -70,7 +71,26 @@ export async function listAuditEntries(
     requestId: row.request_id,
     ip: row.ip,
     createdAt: row.created_at,
-  }));
+  };
+}
+
+/** The audit trail of one record, oldest first. */
+export async function listAuditEntries(
+  db: Executor,
+  scope: Scope,
+  entityType: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_entries as a')
+    .select(entryColumns)
+    .where('a.workspace_id', '=', scope.workspaceId)
+    .where('a.entity_type', '=', entityType)
+    .where('a.entity_id', '=', entityId)
+    .orderBy('a.created_at')
+    .orderBy('a.position')
+    .execute();
+  return rows.map(toAuditEntry);
 }
 
 /** An entry of a record's history with the names of who made it and through which token, while they exist. */
@@ -103,18 +123,7 @@ export async function findAuditPage(
       join.onRef('t.workspace_id', '=', 'a.workspace_id').onRef('t.id', '=', 'a.actor_token_id'),
     )
     .select([
-      'a.id',
-      'a.actor_member_id',
-      'a.actor_token_id',
-      'a.actor_session_id',
-      'a.action',
-      'a.entity_type',
-      'a.entity_id',
-      'a.before',
-      'a.after',
-      'a.request_id',
-      'a.ip',
-      'a.created_at',
+      ...entryColumns,
       sql<string>`a.position::text`.as('position'),
       'm.name as actor_name',
       'm.email as actor_email',
@@ -138,18 +147,7 @@ export async function findAuditPage(
     .limit(query.limit)
     .execute();
   return rows.map((row) => ({
-    id: row.id,
-    actorMemberId: row.actor_member_id,
-    actorTokenId: row.actor_token_id,
-    actorSessionId: row.actor_session_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.before,
-    after: row.after,
-    requestId: row.request_id,
-    ip: row.ip,
-    createdAt: row.created_at,
+    ...toAuditEntry(row),
     position: row.position,
     actorName: row.actor_name,
     actorEmail: row.actor_email,

@@ -57,7 +57,9 @@ export async function findLiveSessionMember(
   sessionId: string,
   now: Date,
 ): Promise<(MemberInWorkspace & { sessionId: string }) | undefined> {
-  const row = await liveSessionMembers(db, scope, now).where('sessions.id', '=', sessionId).executeTakeFirst();
+  const row = await liveSessionMembers(db, scope, now)
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
   return row && { ...toMemberInWorkspace(row), sessionId: row.session_id };
 }
 

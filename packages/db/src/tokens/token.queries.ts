@@ -105,9 +105,7 @@ export async function markTokenRevoked(
     .where('id', '=', id)
     .where('revoked_at', 'is', null);
   if (filter.memberId !== undefined) query = query.where('member_id', '=', filter.memberId);
-  const revoked = await query
-    .returning('id')
-    .executeTakeFirst();
+  const revoked = await query.returning('id').executeTakeFirst();
   return revoked && findToken(db, scope, id);
 }
 
@@ -132,7 +130,9 @@ function liveTokenMembers(db: Executor, scope: Scope) {
     .where('api_tokens.revoked_at', 'is', null);
 }
 
-function toTokenMember(row: Awaited<ReturnType<ReturnType<typeof liveTokenMembers>['executeTakeFirstOrThrow']>>): TokenMember {
+function toTokenMember(
+  row: Awaited<ReturnType<ReturnType<typeof liveTokenMembers>['executeTakeFirstOrThrow']>>,
+): TokenMember {
   return {
     ...toMemberInWorkspace(row),
     tokenId: row.token_id,

@@ -63,7 +63,9 @@ describe('isErasedState', () => {
 
 describe('audit cursors', () => {
   it('carry a position, and refuse one that is not', () => {
-    expect(decodeAuditCursor(encodeAuditCursor({ position: '42', id: '00000000-0000-4000-8000-000000000000' }))).toBe('42');
+    expect(
+      decodeAuditCursor(encodeAuditCursor({ position: '42', id: '00000000-0000-4000-8000-000000000000' })),
+    ).toBe('42');
     expect(() =>
       decodeAuditCursor(encodeAuditCursor({ position: 'x', id: '00000000-0000-4000-8000-000000000000' })),
     ).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR', path: 'cursor' }) as Error);

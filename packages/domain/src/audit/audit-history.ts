@@ -133,7 +133,9 @@ export const auditHistoryEntryOutput = z.object({
   id: z.string(),
   action: z.string(),
   at: z.date(),
-  actor: z.object({ memberId: z.string(), name: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  actor: z
+    .object({ memberId: z.string(), name: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
   via: z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('token'),

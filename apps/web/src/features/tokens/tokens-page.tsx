@@ -103,7 +103,9 @@ function TokensTable({ onRevoked }: { onRevoked: () => void }) {
               <tr key={token.id} className={token.revokedAt ? 'row-muted' : undefined}>
                 <td>
                   {token.name}
-                  {token.readOnly ? <span className="badge badge-muted token-read-only">Read-only</span> : null}
+                  {token.readOnly ? (
+                    <span className="badge badge-muted token-read-only">Read-only</span>
+                  ) : null}
                 </td>
                 <td>{token.memberEmail}</td>
                 <td>
