@@ -8,7 +8,11 @@ describe('history and API tokens', () => {
     const { server, browser } = started();
     const { url } = server;
     const { member, caller } = await server.app.newWorkspace('agent');
-    const ada = await caller.profiles.create({ firstName: 'Ada', lastName: 'Byron', email: 'ada@example.com' });
+    const ada = await caller.profiles.create({
+      firstName: 'Ada',
+      lastName: 'Byron',
+      email: 'ada@example.com',
+    });
     await caller.profiles.update({ id: ada.id, lastName: 'Lovelace', tags: ['math', 'engines'] });
     for (let count = 1; count <= 20; count++) {
       await caller.profiles.update({ id: ada.id, occupation: `Analyst ${count}` });
@@ -23,7 +27,9 @@ describe('history and API tokens', () => {
     expect(await entries.count()).toBe(20);
     const latest = entries.first();
     expect(await latest.textContent()).toContain('Update (profile)');
-    expect(await latest.textContent()).toContain(`by ${member.name} (${member.email}) through API token “tests”`);
+    expect(await latest.textContent()).toContain(
+      `by ${member.name} (${member.email}) through API token “tests”`,
+    );
     const occupation = latest.getByRole('row', { name: /Occupation/ });
     expect(await occupation.getByRole('cell').allTextContents()).toEqual(['Analyst 19', 'Analyst 20']);
     expect(await history.getByRole('status').textContent()).toBe('Showing the latest 20 changes');
@@ -32,10 +38,12 @@ describe('history and API tokens', () => {
     await expect.poll(() => entries.count()).toBe(22);
     expect(await history.getByRole('status').textContent()).toBe('22 changes');
     const renamed = entries.nth(20);
-    expect(await renamed.getByRole('row', { name: /Last name/ }).getByRole('cell').allTextContents()).toEqual([
-      'Byron',
-      'Lovelace',
-    ]);
+    expect(
+      await renamed
+        .getByRole('row', { name: /Last name/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['Byron', 'Lovelace']);
     expect(await renamed.getByRole('row', { name: /Tags/ }).getByRole('cell').allTextContents()).toEqual([
       'none',
       'math, engines',

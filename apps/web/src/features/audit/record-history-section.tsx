@@ -99,7 +99,13 @@ function HistoryEntry({ entry }: { entry: Entry }) {
 }
 
 /** A record's history, newest first, field by field, page by page. */
-export function RecordHistorySection({ recordKind, recordId }: { recordKind: AuditRecordKind; recordId: string }) {
+export function RecordHistorySection({
+  recordKind,
+  recordId,
+}: {
+  recordKind: AuditRecordKind;
+  recordId: string;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input = { recordKind, recordId, limit: pageSize };
