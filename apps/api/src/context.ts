@@ -24,6 +24,8 @@ export interface Actor {
   member: MemberInWorkspace;
   sessionId: string | null;
   tokenId: string | null;
+  /** Whether it acts through a read-only API token, which is refused every write. */
+  isReadOnly?: boolean;
   /**
    * The organizations the member is limited to (reference 004: admins define the accounts each
    * agent and viewer sees), as found with the member; null or absent when it sees every one.

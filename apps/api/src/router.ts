@@ -14,6 +14,7 @@ import { usageRouter } from './activity/usage.router.ts';
 import { campaignsRouter } from './activity/campaigns.router.ts';
 import { organizationsRouter } from './organizations/organizations.router.ts';
 import { membershipsRouter } from './memberships/memberships.router.ts';
+import { auditRouter } from './audit/audit.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -33,6 +34,7 @@ export const appRouter = router({
   seeds: seedsRouter,
   usage: usageRouter,
   campaigns: campaignsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

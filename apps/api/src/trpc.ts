@@ -1,6 +1,8 @@
 import { memberScope } from '@tessera/db';
 import { DomainError, requirePermission, type Action, type DomainErrorCode } from '@tessera/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { ProcedureType } from '@trpc/server/unstable-core-do-not-import';
+import { refuseReadOnlyWrite } from './auth/auth.service.ts';
 import { ZodError } from 'zod';
 import type { MemberContext, RequestContext } from './context.ts';
 import { trpcCodeOf } from './errors.ts';
@@ -66,22 +68,26 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-async function signedIn(ctx: RequestContext): Promise<Pick<MemberContext, 'actor' | 'scope'>> {
+async function signedIn(
+  ctx: RequestContext,
+  type: ProcedureType,
+): Promise<Pick<MemberContext, 'actor' | 'scope'>> {
   const actor = await ctx.findActor();
   if (!actor) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token as `Authorization: Bearer …`');
   }
+  if (type === 'mutation') refuseReadOnlyWrite(actor);
   return { actor, scope: memberScope(actor.member.workspaceId, actor.organizationIds ?? null) };
 }
 
-export const memberProcedure = publicProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: await signedIn(ctx) }),
+export const memberProcedure = publicProcedure.use(async ({ ctx, type, next }) =>
+  next({ ctx: await signedIn(ctx, type) }),
 );
 
 /** A procedure for members whose role may take `action`. */
 export function permittedProcedure(action: Action) {
-  return publicProcedure.use(async ({ ctx, next }) => {
-    const signedInCtx = await signedIn(ctx);
+  return publicProcedure.use(async ({ ctx, type, next }) => {
+    const signedInCtx = await signedIn(ctx, type);
     requirePermission(signedInCtx.actor.member.role, action);
     return next({ ctx: signedInCtx });
   });

@@ -31,6 +31,7 @@ export * from './workspaces/workspace.schemas.ts';
 export * from './tokens/token.ts';
 export * from './tokens/token.schemas.ts';
 export * from './audit/audit-entry.ts';
+export * from './audit/audit-history.ts';
 export * from './shared/structure.ts';
 export * from './shared/slug.ts';
 export * from './attribute-definitions/attribute-definition.ts';

@@ -6,7 +6,8 @@ import {
   usageStreamInput,
 } from '@tessera/domain';
 import { permittedProcedure, router } from '../trpc.ts';
-import { ingestUsage, listUsage, streamUsage } from './usage.service.ts';
+import { whileAccessHolds } from '../auth/access-guard.ts';
+import { ingestUsage, listUsage, streamUsage, usageStreamGuard } from './usage.service.ts';
 
 const reader = permittedProcedure('activity.read');
 
@@ -19,8 +20,10 @@ export const usageRouter = router({
     .input(listUsageInput)
     .output(usagePageOutput)
     .query(({ ctx, input }) => listUsage(ctx, input)),
-  /** Server-sent events: each usage event of the organization or profile as it is stored. */
+  /** Server-sent events: each usage event of the organization or profile as it is stored, while access holds. */
   onEvent: reader
     .input(usageStreamInput)
-    .subscription(({ ctx, input, signal }) => streamUsage(ctx, input, signal)),
+    .subscription(({ ctx, input, signal }) =>
+      whileAccessHolds(ctx, signal, usageStreamGuard(input), (open) => streamUsage(ctx, input, open)),
+    ),
 });

@@ -21,6 +21,7 @@ import {
   type UsageEventInput,
   type UsageStreamInput,
 } from '@tessera/domain';
+import type { AccessGuard } from '../auth/access-guard.ts';
 import type { MemberContext } from '../context.ts';
 import { publishUsage, usageFeedOf } from './usage-feed.ts';
 
@@ -96,6 +97,16 @@ export async function listUsage(ctx: MemberContext, input: ListUsageInput): Prom
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeEventCursor(last) : null };
+}
+
+/** What keeps a usage stream to what its member may see while it is open (`whileAccessHolds`). */
+export function usageStreamGuard(input: UsageStreamInput): AccessGuard<UsageEvent> {
+  return {
+    action: 'activity.read',
+    recheck: (fresh) => requireOwner(fresh, input),
+    isVisible: (event, scope) =>
+      scope.organizationIds === null || scope.organizationIds.includes(event.organizationId),
+  };
 }
 
 /**

@@ -1,8 +1,14 @@
 import { workspaceScope } from '@tessera/db';
 import { apiTokenPrefix, DomainError, type Me, type SignInInput } from '@tessera/domain';
 import { findMemberOrganizationScope, findMembersForSignIn } from '@tessera/db/members';
-import { deleteExpiredSessions, deleteSession, findSessionMember, insertSession } from '@tessera/db/sessions';
-import { findTokenMember, markTokenUsed } from '@tessera/db/tokens';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findLiveSessionMember,
+  findSessionMember,
+  insertSession,
+} from '@tessera/db/sessions';
+import { findLiveTokenMember, findTokenMember, markTokenUsed } from '@tessera/db/tokens';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor, AppDeps, MemberContext, RequestContext } from '../context.ts';
@@ -13,6 +19,13 @@ export const sessionCookieName = 'tessera_session';
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 /** How stale a token's `lastUsedAt` may get before a request writes it again. */
 const tokenUseResolutionMs = 60 * 1000;
+
+/** Refused with TOKEN_READ_ONLY when the actor acts through a read-only API token. */
+export function refuseReadOnlyWrite(actor: Actor): void {
+  if (actor.isReadOnly) {
+    throw new DomainError('TOKEN_READ_ONLY', 'This API token is read-only: it may not change anything');
+  }
+}
 
 /** Finds who a request acts as, from its bearer token or its session cookie. */
 export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders): Promise<Actor | null> {
@@ -30,14 +43,14 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > tokenUseResolutionMs) {
       await markTokenUsed(deps.db, workspaceScope(workspaceId), found.tokenId, now);
     }
-    const { tokenId, lastUsedAt: _lastUsedAt, ...member } = found;
+    const { tokenId, lastUsedAt: _lastUsedAt, isReadOnly, ...member } = found;
     const organizationIds = await findMemberOrganizationScope(
       deps.db,
       workspaceScope(workspaceId),
       member.id,
     );
     if (organizationIds === undefined) return null;
-    const actor = { member, sessionId: null, tokenId, organizationIds };
+    const actor = { member, sessionId: null, tokenId, isReadOnly, organizationIds };
     deps.tokenCache.set(tokenHash, actor, now);
     return actor;
   }
@@ -55,6 +68,29 @@ export async function authenticate(deps: AppDeps, headers: IncomingHttpHeaders):
   const organizationIds = await findMemberOrganizationScope(deps.db, workspaceScope(workspaceId), member.id);
   if (organizationIds === undefined) return null;
   return { member, sessionId, tokenId: null, organizationIds };
+}
+
+/**
+ * Who an actor is now, read from the database past the token cache: null once its API token is
+ * revoked, its session ended or its member removed; with its role and organization scope as they are now.
+ */
+export async function findActorAgain(deps: AppDeps, actor: Actor): Promise<Actor | null> {
+  const scope = workspaceScope(actor.member.workspaceId);
+  const found = actor.tokenId
+    ? await findLiveTokenMember(deps.db, scope, actor.tokenId)
+    : actor.sessionId
+      ? await findLiveSessionMember(deps.db, scope, actor.sessionId, deps.clock.now())
+      : undefined;
+  if (!found) return null;
+  const organizationIds = await findMemberOrganizationScope(deps.db, scope, found.id);
+  if (organizationIds === undefined) return null;
+  const { workspaceId, id, email, name, role, workspaceSlug, workspaceName } = found;
+  return {
+    ...actor,
+    member: { workspaceId, id, email, name, role, workspaceSlug, workspaceName },
+    isReadOnly: 'isReadOnly' in found && found.isReadOnly,
+    organizationIds,
+  };
 }
 
 function sessionCookie(ctx: RequestContext, secret: string, maxAgeSeconds: number): string {

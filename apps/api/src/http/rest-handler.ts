@@ -4,7 +4,7 @@ import { getTRPCErrorFromUnknown, TRPCError, type TRPC_ERROR_CODE_KEY } from '@t
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import type { Actor, RequestContext } from '../context.ts';
-import { authenticate } from '../auth/auth.service.ts';
+import { authenticate, refuseReadOnlyWrite } from '../auth/auth.service.ts';
 import { trpcCodeOf } from '../errors.ts';
 import { fieldIssuesOf } from '../field-issues.ts';
 import { createCaller } from '../router.ts';
@@ -197,6 +197,11 @@ export function createRestHandler(options: RestHandlerOptions) {
       }
       const match = route.path.exec(url.pathname);
       if (!match) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such resource' });
+      if (route.method !== 'GET') {
+        // Refused before the body is read, so a read-only token learns nothing of what it sent.
+        const signedIn = await ctx.findActor();
+        if (signedIn) refuseReadOnlyWrite(signedIn);
+      }
       const answer = await route.handle({
         params: decodedParams(match),
         query: url.searchParams,

@@ -82,6 +82,11 @@ const readMatrix: Record<string, Record<string, (target: Target) => unknown> | {
     ofProfile: (t) => ({ profileId: t.profileId }),
   },
   'campaigns.summary': { ofProfile: (t) => ({ profileId: t.profileId }) },
+  'audit.list': {
+    ofProfile: (t) => ({ recordKind: 'profile', recordId: t.profileId }),
+    ofSourceRecord: (t) => ({ recordKind: 'source_record', recordId: t.sourceRecordId }),
+    ofOrganization: (t) => ({ recordKind: 'organization', recordId: t.organizationId }),
+  },
 };
 
 type Answer =

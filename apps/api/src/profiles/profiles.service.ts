@@ -132,7 +132,7 @@ export async function upsertProfile(
   input: UpsertProfileInput,
 ): Promise<ProfileView & { isCreated: boolean }> {
   requireUnlimitedScope(ctx);
-  const { member, tokenId } = ctx.actor;
+  const { member, tokenId, sessionId } = ctx.actor;
   const upserted = await upsertProfileByEmail(
     ctx.db,
     ctx.scope,
@@ -141,6 +141,7 @@ export async function upsertProfile(
       id: ctx.newId(),
       actorMemberId: member.id,
       actorTokenId: tokenId,
+      actorSessionId: sessionId,
       requestId: ctx.requestId,
       ip: ctx.ip,
     },

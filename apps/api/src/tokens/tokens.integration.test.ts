@@ -4,7 +4,9 @@ import { apiTokenPrefix } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../auth/auth.service.ts';
 import { newSecret, workspaceOfSecret } from '../auth/secrets.ts';
+import { createCaller } from '../router.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { addMember } from '../testing/victim-workspace.ts';
 
 let app: TestApp;
 
@@ -12,6 +14,13 @@ beforeAll(async () => {
   app = await createTestApp();
 });
 afterAll(() => app.close());
+
+/** A caller signed in with an API token, looked up as a request's would be. */
+async function callerOf(secret: string) {
+  const actor = await authenticate(app.deps, { authorization: `Bearer ${secret}` });
+  if (!actor) throw new Error('the token signs nobody in');
+  return createCaller(app.contextFor(actor));
+}
 
 describe('tokens', () => {
   it('shows a new token once, lists it without its secret, and stops honouring it once revoked', async () => {
@@ -61,11 +70,52 @@ describe('tokens', () => {
     ]);
   });
 
-  it('keeps token management from agents and viewers', async () => {
+  it('lets agents and viewers create, list and revoke their own tokens, and no one else’s', async () => {
     for (const role of ['agent', 'viewer'] as const) {
-      const { caller } = await app.newWorkspace(role);
-      await expect(caller.tokens.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const admin = await app.newWorkspace('admin');
+      const adminTokens = await admin.caller.tokens.list();
+      const member = await addMember(app, admin.member.workspaceId, {
+        role,
+        email: `${role}@example.com`,
+        name: `A ${role}`,
+      });
+      const caller = await callerOf(member.token);
+
+      const { token } = await caller.tokens.create({ name: 'My script' });
+      expect(token).toMatchObject({ memberId: member.id, readOnly: false });
+      const own = await caller.tokens.list();
+      expect(own.map((each) => each.memberId)).toEqual([member.id, member.id]);
+      expect(own.map((each) => each.name)).toEqual(['My script', 'tests']);
+
+      for (const other of adminTokens) {
+        await expect(caller.tokens.revoke({ id: other.id })).rejects.toMatchObject({
+          cause: { code: 'TOKEN_NOT_FOUND' },
+        });
+      }
+      expect((await admin.caller.tokens.list()).filter((each) => each.revokedAt)).toEqual([]);
+      await expect(caller.tokens.revoke({ id: token.id })).resolves.toMatchObject({
+        id: token.id,
+        revokedAt: expect.any(Date) as Date,
+      });
     }
+  });
+
+  it('shows admins every token of the workspace and lets them revoke any', async () => {
+    const admin = await app.newWorkspace('admin');
+    const agent = await addMember(app, admin.member.workspaceId, {
+      role: 'agent',
+      email: 'agent@example.com',
+      name: 'An agent',
+    });
+    const agentToken = await (await callerOf(agent.token)).tokens.create({ name: 'Agent script' });
+    const listed = await admin.caller.tokens.list();
+    expect(listed.map((each) => [each.name, each.memberEmail])).toEqual([
+      ['Agent script', 'agent@example.com'],
+      ['tests', 'agent@example.com'],
+      ['tests', admin.member.email],
+    ]);
+    await admin.caller.tokens.revoke({ id: agentToken.token.id });
+    expect(await authenticate(app.deps, { authorization: `Bearer ${agentToken.secret}` })).toBeNull();
   });
 
   it('refuses a malformed authorization header and an unknown token', async () => {

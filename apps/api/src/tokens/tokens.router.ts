@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
 import { createToken, listTokens, revokeToken } from './tokens.service.ts';
 
-const manager = permittedProcedure('tokens.manage');
+// Each member's own tokens; admins and above reach every token of the workspace (tokens.service).
+const manager = permittedProcedure('tokens.own');
 
 export const tokensRouter = router({
   create: manager

@@ -1,6 +1,7 @@
 import {
   apiTokenPrefix,
   type ApiToken,
+  can,
   DomainError,
   type CreateTokenInput,
   type MemberId,
@@ -25,6 +26,7 @@ export async function issueToken(
   deps: Pick<AppDeps, 'newId'>,
   owner: { workspaceId: WorkspaceId; memberId: MemberId },
   name: string,
+  options: { readOnly?: boolean } = {},
 ): Promise<IssuedToken> {
   const secret = newSecret(owner.workspaceId, apiTokenPrefix);
   const id = deps.newId();
@@ -35,6 +37,7 @@ export async function issueToken(
     name,
     tokenHash: hashSecret(secret),
     lastFour: secret.slice(-4),
+    readOnly: options.readOnly ?? false,
   });
   const token = await findToken(trx, scope, id);
   if (!token) throw new Error(`token ${id} vanished inside its own transaction`);
@@ -42,7 +45,13 @@ export async function issueToken(
 }
 
 function audited(token: ApiToken) {
-  return { name: token.name, memberId: token.memberId, lastFour: token.lastFour, revokedAt: token.revokedAt };
+  return {
+    name: token.name,
+    memberId: token.memberId,
+    lastFour: token.lastFour,
+    readOnly: token.readOnly,
+    revokedAt: token.revokedAt,
+  };
 }
 
 function created(token: ApiToken): AuditedChange {
@@ -63,6 +72,7 @@ export async function createToken(ctx: MemberContext, input: CreateTokenInput): 
       ctx,
       { workspaceId: member.workspaceId, memberId: member.id },
       input.name,
+      { readOnly: input.readOnly },
     );
     await recordAudit(trx, ctx, created(issued.token));
     return issued;
@@ -82,13 +92,20 @@ export async function createTokenByOperator(
   });
 }
 
+/** Members who may not manage the workspace's tokens work with their own only. */
+function ownedBy(ctx: MemberContext): { memberId?: MemberId } {
+  const { member } = ctx.actor;
+  return can(member.role, 'tokens.manage') ? {} : { memberId: member.id };
+}
+
+/** Every token of the workspace for admins and above; a member's own for the others. */
 export function listTokens(ctx: MemberContext): Promise<ApiToken[]> {
-  return findTokens(ctx.db, ctx.scope);
+  return findTokens(ctx.db, ctx.scope, ownedBy(ctx));
 }
 
 export async function revokeToken(ctx: MemberContext, input: TokenIdInput): Promise<ApiToken> {
   const revoked = await ctx.db.transaction().execute(async (trx) => {
-    const revoked = await markTokenRevoked(trx, ctx.scope, input.id, ctx.clock.now());
+    const revoked = await markTokenRevoked(trx, ctx.scope, input.id, ctx.clock.now(), ownedBy(ctx));
     if (!revoked) {
       throw new DomainError('TOKEN_NOT_FOUND', 'No live token has this id', {
         path: 'id',

@@ -13,7 +13,6 @@ import { Alert } from '../ui/alert.tsx';
 export function AppLayout() {
   const { member, workspace } = useSession();
   const isMemberReader = useCan('members.read');
-  const isTokenManager = useCan('tokens.manage');
   const isSettingsManager = useCan('settings.manage');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -45,7 +44,7 @@ export function AppLayout() {
             <NavLink to="/organizations">Organizations</NavLink>
             <CustomerDataMainLink />
             {isMemberReader ? <NavLink to="/members">Members</NavLink> : null}
-            {isTokenManager ? <NavLink to="/tokens">API tokens</NavLink> : null}
+            <NavLink to="/tokens">API tokens</NavLink>
             {isSettingsManager ? <NavLink to="/settings">Settings</NavLink> : null}
           </nav>
           <PeopleSearch />

@@ -6,6 +6,7 @@ export interface AuditEntryTable {
   id: string;
   actor_member_id: string | null;
   actor_token_id: string | null;
+  actor_session_id: string | null;
   action: string;
   entity_type: string;
   entity_id: string;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AuditEntry } from '@tessera/domain';
 import type { Executor } from '../client.ts';
-import type { Scope } from '../shared/scope.ts';
+import { organizationIdsParameter, type Scope } from '../shared/scope.ts';
 
 function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
@@ -15,6 +15,7 @@ export async function insertAuditEntry(db: Executor, scope: Scope, entry: AuditE
       id: entry.id,
       actor_member_id: entry.actorMemberId,
       actor_token_id: entry.actorTokenId,
+      actor_session_id: entry.actorSessionId,
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,
@@ -27,38 +28,41 @@ export async function insertAuditEntry(db: Executor, scope: Scope, entry: AuditE
     .execute();
 }
 
-/** The audit trail of one record, oldest first. */
-export async function listAuditEntries(
-  db: Executor,
-  scope: Scope,
-  entityType: string,
-  entityId: string,
-): Promise<AuditEntry[]> {
-  const rows = await db
-    .selectFrom('audit_entries')
-    .select([
-      'id',
-      'actor_member_id',
-      'actor_token_id',
-      'action',
-      'entity_type',
-      'entity_id',
-      'before',
-      'after',
-      'request_id',
-      'ip',
-      'created_at',
-    ])
-    .where('workspace_id', '=', scope.workspaceId)
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('created_at')
-    .orderBy('position')
-    .execute();
-  return rows.map((row) => ({
+/** An entry's columns, as every read of the trail selects them. */
+const entryColumns = [
+  'a.id',
+  'a.actor_member_id',
+  'a.actor_token_id',
+  'a.actor_session_id',
+  'a.action',
+  'a.entity_type',
+  'a.entity_id',
+  'a.before',
+  'a.after',
+  'a.request_id',
+  'a.ip',
+  'a.created_at',
+] as const;
+
+function toAuditEntry(row: {
+  id: string;
+  actor_member_id: string | null;
+  actor_token_id: string | null;
+  actor_session_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+  ip: string | null;
+  created_at: Date;
+}): AuditEntry {
+  return {
     id: row.id,
     actorMemberId: row.actor_member_id,
     actorTokenId: row.actor_token_id,
+    actorSessionId: row.actor_session_id,
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
@@ -67,6 +71,88 @@ export async function listAuditEntries(
     requestId: row.request_id,
     ip: row.ip,
     createdAt: row.created_at,
+  };
+}
+
+/** The audit trail of one record, oldest first. */
+export async function listAuditEntries(
+  db: Executor,
+  scope: Scope,
+  entityType: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_entries as a')
+    .select(entryColumns)
+    .where('a.workspace_id', '=', scope.workspaceId)
+    .where('a.entity_type', '=', entityType)
+    .where('a.entity_id', '=', entityId)
+    .orderBy('a.created_at')
+    .orderBy('a.position')
+    .execute();
+  return rows.map(toAuditEntry);
+}
+
+/** An entry of a record's history with the names of who made it and through which token, while they exist. */
+export interface AuditHistoryRow extends AuditEntry {
+  /** The order entries were written in, as text (a bigint). */
+  position: string;
+  actorName: string | null;
+  actorEmail: string | null;
+  tokenName: string | null;
+  tokenLastFour: string | null;
+}
+
+/**
+ * A page of one record's history, newest first (in the order entries were written), after the
+ * entry at `beforePosition`. A member limited to some organizations sees no entry about an
+ * organization outside them (a membership's, say).
+ */
+export async function findAuditPage(
+  db: Executor,
+  scope: Scope,
+  query: { entityType: string; entityId: string; beforePosition?: string | undefined; limit: number },
+): Promise<AuditHistoryRow[]> {
+  const { organizationIds } = scope;
+  const rows = await db
+    .selectFrom('audit_entries as a')
+    .leftJoin('members as m', (join) =>
+      join.onRef('m.workspace_id', '=', 'a.workspace_id').onRef('m.id', '=', 'a.actor_member_id'),
+    )
+    .leftJoin('api_tokens as t', (join) =>
+      join.onRef('t.workspace_id', '=', 'a.workspace_id').onRef('t.id', '=', 'a.actor_token_id'),
+    )
+    .select([
+      ...entryColumns,
+      sql<string>`a.position::text`.as('position'),
+      'm.name as actor_name',
+      'm.email as actor_email',
+      't.name as token_name',
+      't.last_four as token_last_four',
+    ])
+    .where('a.workspace_id', '=', scope.workspaceId)
+    .where('a.entity_type', '=', query.entityType)
+    .where('a.entity_id', '=', query.entityId)
+    .$if(query.beforePosition !== undefined, (q) =>
+      q.where(sql<boolean>`a.position < ${query.beforePosition}::bigint`),
+    )
+    .$if(organizationIds !== null, (q) =>
+      q.where(
+        sql<boolean>`coalesce(a.after ->> 'organizationId', a.before ->> 'organizationId') is null
+          or coalesce(a.after ->> 'organizationId', a.before ->> 'organizationId')
+            = any(${organizationIdsParameter(organizationIds ?? [])}::text[])`,
+      ),
+    )
+    .orderBy('a.position', 'desc')
+    .limit(query.limit)
+    .execute();
+  return rows.map((row) => ({
+    ...toAuditEntry(row),
+    position: row.position,
+    actorName: row.actor_name,
+    actorEmail: row.actor_email,
+    tokenName: row.token_name,
+    tokenLastFour: row.token_last_four,
   }));
 }
 

@@ -16,6 +16,8 @@ import * as keepContactPointIds from './202612071010_keep_contact_point_ids.ts';
 import * as sortNamesAlike from './202612071100_sort_names_alike.ts';
 import * as searchEveryIdentity from './202612071110_search_every_identity.ts';
 import * as indexProfileSegments from './202612071120_index_profile_segments.ts';
+import * as readOnlyTokens from './202612071300_read_only_tokens.ts';
+import * as auditHistory from './202612071310_audit_history.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +38,8 @@ export const migrations: Record<string, Migration> = {
   '202612071100_sort_names_alike': sortNamesAlike,
   '202612071110_search_every_identity': searchEveryIdentity,
   '202612071120_index_profile_segments': indexProfileSegments,
+  '202612071300_read_only_tokens': readOnlyTokens,
+  '202612071310_audit_history': auditHistory,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -503,6 +503,7 @@ export interface UpsertAudit {
   id: string;
   actorMemberId: string;
   actorTokenId: string | null;
+  actorSessionId: string | null;
   requestId: string | null;
   ip: string | null;
 }
@@ -544,8 +545,9 @@ export async function upsertProfileByEmail(
       returning p.*, (p.xmax = 0) as is_created
     ), audit as (
       insert into audit_entries
-        (workspace_id, id, actor_member_id, actor_token_id, action, entity_type, entity_id, before, after, request_id, ip, created_at)
+        (workspace_id, id, actor_member_id, actor_token_id, actor_session_id, action, entity_type, entity_id, before, after, request_id, ip, created_at)
       select ${scope.workspaceId}::uuid, ${audit.id}::uuid, ${audit.actorMemberId}::uuid, ${audit.actorTokenId}::uuid,
+        ${audit.actorSessionId}::uuid,
         case when u.is_created then 'profile.create' else 'profile.update' end, 'profile', u.id::text,
         (select b.snapshot from before b where b.version = u.version - 1),
         ${auditedProfileJson(sql.raw('u'))},

@@ -24,14 +24,8 @@ export async function insertSession(db: Executor, scope: Scope, session: NewSess
     .execute();
 }
 
-/** The member a live session signs in, by the hash of its secret. */
-export async function findSessionMember(
-  db: Executor,
-  scope: Scope,
-  tokenHash: string,
-  now: Date,
-): Promise<(MemberInWorkspace & { sessionId: string }) | undefined> {
-  const query = db
+function liveSessionMembers(db: Executor, scope: Scope, now: Date) {
+  return db
     .selectFrom('sessions')
     .innerJoin('members', (join) =>
       join
@@ -41,9 +35,31 @@ export async function findSessionMember(
     .innerJoin('workspaces', 'workspaces.id', 'sessions.workspace_id')
     .select([...memberInWorkspaceColumns, 'sessions.id as session_id'])
     .where('sessions.workspace_id', '=', scope.workspaceId)
-    .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now);
+}
+
+/** The member a live session signs in, by the hash of its secret. */
+export async function findSessionMember(
+  db: Executor,
+  scope: Scope,
+  tokenHash: string,
+  now: Date,
+): Promise<(MemberInWorkspace & { sessionId: string }) | undefined> {
+  const query = liveSessionMembers(db, scope, now).where('sessions.token_hash', '=', tokenHash);
   const [row] = await executePrepared(db, 'session_member', query.compile());
+  return row && { ...toMemberInWorkspace(row), sessionId: row.session_id };
+}
+
+/** The member a session signs in, by the session's id, while it is live: not signed out, expired or removed. */
+export async function findLiveSessionMember(
+  db: Executor,
+  scope: Scope,
+  sessionId: string,
+  now: Date,
+): Promise<(MemberInWorkspace & { sessionId: string }) | undefined> {
+  const row = await liveSessionMembers(db, scope, now)
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
   return row && { ...toMemberInWorkspace(row), sessionId: row.session_id };
 }
 

@@ -10,6 +10,7 @@ export interface NewApiToken {
   name: string;
   tokenHash: string;
   lastFour: string;
+  readOnly: boolean;
 }
 
 export async function insertToken(db: Executor, scope: Scope, token: NewApiToken): Promise<void> {
@@ -22,6 +23,7 @@ export async function insertToken(db: Executor, scope: Scope, token: NewApiToken
       name: token.name,
       token_hash: token.tokenHash,
       last_four: token.lastFour,
+      read_only: token.readOnly,
     })
     .execute();
 }
@@ -43,6 +45,7 @@ function tokensOf(db: Executor, scope: Scope) {
       'api_tokens.created_at',
       'api_tokens.last_used_at',
       'api_tokens.revoked_at',
+      'api_tokens.read_only',
     ])
     .where('api_tokens.workspace_id', '=', scope.workspaceId);
 }
@@ -59,6 +62,7 @@ function toApiToken(row: TokenRow): ApiToken {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    readOnly: row.read_only,
   };
 }
 
@@ -67,9 +71,15 @@ export async function findToken(db: Executor, scope: Scope, id: string): Promise
   return row && toApiToken(row);
 }
 
-/** The workspace's tokens, live ones first, newest first. */
-export async function findTokens(db: Executor, scope: Scope): Promise<ApiToken[]> {
-  const rows = await tokensOf(db, scope)
+/** The workspace's tokens, or only those of one member, live ones first, newest first. */
+export async function findTokens(
+  db: Executor,
+  scope: Scope,
+  filter: { memberId?: MemberId } = {},
+): Promise<ApiToken[]> {
+  let query = tokensOf(db, scope);
+  if (filter.memberId !== undefined) query = query.where('api_tokens.member_id', '=', filter.memberId);
+  const rows = await query
     .orderBy((eb) => eb('api_tokens.revoked_at', 'is', null), 'desc')
     .orderBy('api_tokens.created_at', 'desc')
     .orderBy('api_tokens.id', 'desc')
@@ -77,31 +87,32 @@ export async function findTokens(db: Executor, scope: Scope): Promise<ApiToken[]
   return rows.map(toApiToken);
 }
 
-/** Marks a live token revoked; returns it, or undefined if there is no live token with this id. */
+/**
+ * Marks a live token revoked, given `memberId` only one of that member's; returns it, or undefined
+ * if there is no such live token.
+ */
 export async function markTokenRevoked(
   db: Executor,
   scope: Scope,
   id: string,
   now: Date,
+  filter: { memberId?: MemberId } = {},
 ): Promise<ApiToken | undefined> {
-  const revoked = await db
+  let query = db
     .updateTable('api_tokens')
     .set({ revoked_at: now })
     .where('workspace_id', '=', scope.workspaceId)
     .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+    .where('revoked_at', 'is', null);
+  if (filter.memberId !== undefined) query = query.where('member_id', '=', filter.memberId);
+  const revoked = await query.returning('id').executeTakeFirst();
   return revoked && findToken(db, scope, id);
 }
 
-/** The member a live token acts for, by the hash of its secret. */
-export async function findTokenMember(
-  db: Executor,
-  scope: Scope,
-  tokenHash: string,
-): Promise<(MemberInWorkspace & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
-  const query = db
+type TokenMember = MemberInWorkspace & { tokenId: string; lastUsedAt: Date | null; isReadOnly: boolean };
+
+function liveTokenMembers(db: Executor, scope: Scope) {
+  return db
     .selectFrom('api_tokens')
     .innerJoin('members', (join) =>
       join
@@ -109,12 +120,46 @@ export async function findTokenMember(
         .onRef('members.id', '=', 'api_tokens.member_id'),
     )
     .innerJoin('workspaces', 'workspaces.id', 'api_tokens.workspace_id')
-    .select([...memberInWorkspaceColumns, 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
+    .select([
+      ...memberInWorkspaceColumns,
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at',
+      'api_tokens.read_only',
+    ])
     .where('api_tokens.workspace_id', '=', scope.workspaceId)
-    .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null);
+}
+
+function toTokenMember(
+  row: Awaited<ReturnType<ReturnType<typeof liveTokenMembers>['executeTakeFirstOrThrow']>>,
+): TokenMember {
+  return {
+    ...toMemberInWorkspace(row),
+    tokenId: row.token_id,
+    lastUsedAt: row.last_used_at,
+    isReadOnly: row.read_only,
+  };
+}
+
+/** The member a live token acts for, by the hash of its secret. */
+export async function findTokenMember(
+  db: Executor,
+  scope: Scope,
+  tokenHash: string,
+): Promise<TokenMember | undefined> {
+  const query = liveTokenMembers(db, scope).where('api_tokens.token_hash', '=', tokenHash);
   const [row] = await executePrepared(db, 'token_member', query.compile());
-  return row && { ...toMemberInWorkspace(row), tokenId: row.token_id, lastUsedAt: row.last_used_at };
+  return row && toTokenMember(row);
+}
+
+/** The member a token acts for, by the token's id, while it is live: its member not removed, it not revoked. */
+export async function findLiveTokenMember(
+  db: Executor,
+  scope: Scope,
+  tokenId: string,
+): Promise<TokenMember | undefined> {
+  const row = await liveTokenMembers(db, scope).where('api_tokens.id', '=', tokenId).executeTakeFirst();
+  return row && toTokenMember(row);
 }
 
 export async function markTokenUsed(db: Executor, scope: Scope, id: string, now: Date): Promise<void> {

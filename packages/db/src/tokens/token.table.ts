@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { CreatedAt } from '../shared/column-types.ts';
 
 export interface ApiTokenTable {
@@ -10,4 +11,5 @@ export interface ApiTokenTable {
   created_at: CreatedAt;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  read_only: Generated<boolean>;
 }

@@ -5,6 +5,7 @@ export interface AuditEntry {
   id: string;
   actorMemberId: MemberId | null;
   actorTokenId: string | null;
+  actorSessionId: string | null;
   /** `<entity>.<verb>`, as `profile.update` */
   action: string;
   entityType: string;

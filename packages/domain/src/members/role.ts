@@ -15,6 +15,7 @@ export const actions = [
   'sourceRecords.write',
   'settings.read',
   'settings.manage',
+  'tokens.own',
   'tokens.manage',
   'members.read',
   'members.manage',
@@ -46,6 +47,8 @@ const grants = {
   'sourceRecords.write': editors,
   'settings.read': everyone,
   'settings.manage': admins,
+  // Every member works with the API through tokens of its own; admins see and revoke every one.
+  'tokens.own': everyone,
   'tokens.manage': admins,
   'members.read': admins,
   'members.manage': superAdmins,

@@ -19,6 +19,9 @@ const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   ]),
 );
 
+/** Any JSON value, as an output schema. */
+export const jsonValueSchema = jsonValue;
+
 /** How deep a value nests and whether any of its texts, keys included, cannot be stored. */
 function shapeOf(value: JsonValue): { depth: number; hasBrokenText: boolean } {
   let depth = 0;

@@ -10,4 +10,6 @@ export interface ApiToken {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** Refused every write, whatever its member's role. */
+  readOnly: boolean;
 }

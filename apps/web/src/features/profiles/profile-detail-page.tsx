@@ -13,6 +13,7 @@ import { Detail, Missing } from '../../ui/details.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { useCan } from '../auth/session.tsx';
 import { ActivitySections } from '../activity/activity-sections.tsx';
+import { RecordHistorySection } from '../audit/record-history-section.tsx';
 import { ProfileKeyContactCrown } from '../organizations/key-contact-crown.tsx';
 import { ProfileOrganizationsSection } from '../organizations/profile-organizations-section.tsx';
 import { RecordProfileTypesSection } from '../profile-types/record-profile-types-section.tsx';
@@ -360,6 +361,8 @@ function ProfileDetail({ profile }: { profile: Profile }) {
           foundRecordId={foundRecordId}
         />
       ) : null}
+
+      <RecordHistorySection recordKind="profile" recordId={profile.id} />
 
       <ConfirmDialog
         isOpen={confirming === 'delete'}

@@ -3,7 +3,6 @@ import { useRef, useState } from 'react';
 import { messageOf } from '../../lib/api-errors.ts';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { Alert } from '../../ui/alert.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
@@ -32,29 +31,23 @@ export function TokensPage() {
         Programs use API tokens to call the Tessera API as the member who made them. Send one as{' '}
         <code>Authorization: Bearer …</code>.
       </p>
-      {isManager ? (
-        <>
-          {issued ? (
-            <NewTokenSecret
-              issued={issued}
-              onDone={() => {
-                setIssued(null);
-                focusList();
-              }}
-            />
-          ) : (
-            <CreateTokenForm onCreated={setIssued} />
-          )}
-          <section aria-labelledby="tokens-title">
-            <h2 id="tokens-title" ref={listTitleRef} className="section-title" tabIndex={-1}>
-              Tokens in this workspace
-            </h2>
-            <TokensTable onRevoked={focusList} />
-          </section>
-        </>
+      {issued ? (
+        <NewTokenSecret
+          issued={issued}
+          onDone={() => {
+            setIssued(null);
+            focusList();
+          }}
+        />
       ) : (
-        <Alert tone="info">Your role may not manage API tokens. Ask an admin of this workspace.</Alert>
+        <CreateTokenForm onCreated={setIssued} />
       )}
+      <section aria-labelledby="tokens-title">
+        <h2 id="tokens-title" ref={listTitleRef} className="section-title" tabIndex={-1}>
+          {isManager ? 'Tokens in this workspace' : 'Your tokens'}
+        </h2>
+        <TokensTable onRevoked={focusList} />
+      </section>
     </>
   );
 }
@@ -108,7 +101,12 @@ function TokensTable({ onRevoked }: { onRevoked: () => void }) {
           <tbody>
             {tokens.data.map((token) => (
               <tr key={token.id} className={token.revokedAt ? 'row-muted' : undefined}>
-                <td>{token.name}</td>
+                <td>
+                  {token.name}
+                  {token.readOnly ? (
+                    <span className="badge badge-muted token-read-only">Read-only</span>
+                  ) : null}
+                </td>
                 <td>{token.memberEmail}</td>
                 <td>
                   <code aria-label={`ending in ${token.lastFour}`}>…{token.lastFour}</code>
