@@ -52,3 +52,4 @@ export * from './organizations/organization.schemas.ts';
 export * from './activity/activity.ts';
 export * from './activity/activity.schemas.ts';
 export * from './activity/activity-cursor.ts';
+export * from './activity/usage-summary.ts';

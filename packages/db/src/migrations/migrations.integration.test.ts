@@ -51,6 +51,8 @@ describe('migrations', () => {
           'source_record_identifiers',
           'source_records',
           'tiers',
+          'usage_day_counts',
+          'usage_day_zones',
           'usage_events',
           'workflow_positions',
           'workflow_stages',
