@@ -197,13 +197,19 @@ async function fillUsage(workspaceId: string): Promise<void> {
     [workspaceId, usageEventCount],
   );
   for (const index of indexes) await client.query(index.indexdef);
-  await client.query('vacuum analyze usage_events, usage_day_counts');
-  const { rows } = await client.query<{ count: string }>(
-    'select count(*) from usage_day_counts where workspace_id = $1',
+  await client.query(
+    'vacuum analyze usage_events, usage_day_counts, usage_organization_day_counts, usage_module_day_counts',
+  );
+  const { rows } = await client.query<{ full: string; organizations: string; modules: string }>(
+    `select (select count(*) from usage_day_counts where workspace_id = $1) as full,
+            (select count(*) from usage_organization_day_counts where workspace_id = $1) as organizations,
+            (select count(*) from usage_module_day_counts where workspace_id = $1) as modules`,
     [workspaceId],
   );
+  const [counts] = rows;
+  const format = (value: string | undefined) => Number(value).toLocaleString('en');
   process.stdout.write(
-    `Filled ${usageEventCount.toLocaleString('en')} usage events in ${organizationCount} organizations: ${Number(rows[0]?.count).toLocaleString('en')} day counts.\n`,
+    `Filled ${usageEventCount.toLocaleString('en')} usage events in ${organizationCount} organizations: day counts ${format(counts?.full)} by organization and module, ${format(counts?.organizations)} by organization, ${format(counts?.modules)} by module.\n`,
   );
   await client.end();
 }

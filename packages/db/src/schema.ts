@@ -36,6 +36,8 @@ import type {
   CampaignEventTable,
   UsageDayCountTable,
   UsageDayZoneTable,
+  UsageModuleDayCountTable,
+  UsageOrganizationDayCountTable,
   UsageEventTable,
 } from './activity/activity.table.ts';
 
@@ -72,4 +74,6 @@ export interface Database {
   usage_events: UsageEventTable;
   usage_day_counts: UsageDayCountTable;
   usage_day_zones: UsageDayZoneTable;
+  usage_organization_day_counts: UsageOrganizationDayCountTable;
+  usage_module_day_counts: UsageModuleDayCountTable;
 }

@@ -36,3 +36,19 @@ export interface UsageDayZoneTable {
   workspace_id: string;
   time_zone: string;
 }
+
+/** The usage of an organization on a day, all modules together. */
+export interface UsageOrganizationDayCountTable {
+  workspace_id: string;
+  day: string;
+  organization_id: string;
+  count: string;
+}
+
+/** The usage of a module on a day, all organizations together. */
+export interface UsageModuleDayCountTable {
+  workspace_id: string;
+  day: string;
+  module: string;
+  count: string;
+}

@@ -44,9 +44,9 @@ interface UsageCountsRow {
 
 /**
  * Usage per bucket of days over the organizations in scope, from the day counts in one statement:
- * one pass over the days of the range (GROUPING SETS) counts each day by organization and by
- * module; the busiest `groupBy` keys are drawn and the others summed together. Also answers the
- * time zone the counts are in and the workspace's: when they differ the counts must be made again.
+ * each bucket counted by organization and by module; the busiest `groupBy` keys are drawn and the
+ * others summed together. Also answers the time zone the counts are in and the workspace's: when
+ * they differ the counts must be made again.
  */
 export async function countUsage(db: Executor, scope: Scope, query: UsageSummaryQuery): Promise<UsageCounts> {
   const start =
@@ -58,18 +58,30 @@ export async function countUsage(db: Executor, scope: Scope, query: UsageSummary
       ? sql`(select name from organizations
              where organizations.workspace_id = ${scope.workspaceId} and organizations.id = totals.key::uuid)`
       : sql`totals.key`;
+  const inRange = sql`counts.workspace_id = ${scope.workspaceId}
+    and counts.day >= ${query.from}::date and counts.day <= ${query.to}::date`;
+  const startOf = sql`${start} as start`;
+  // A whole workspace reads its counts per organization and per module; a limited scope the
+  // counts of its organizations, per organization and module, both ways at once (GROUPING SETS).
+  const counted =
+    scope.organizationIds === null
+      ? sql`select start, organization_id, null::text as module, sum(count)::bigint as count
+            from (select ${startOf}, counts.organization_id, counts.count
+                  from usage_organization_day_counts as counts where ${inRange}) as days
+            group by start, organization_id
+            union all
+            select start, null::uuid, module, sum(count)::bigint
+            from (select ${startOf}, counts.module, counts.count
+                  from usage_module_day_counts as counts where ${inRange}) as days
+            group by start, module`
+      : sql`select start, organization_id, module, sum(count)::bigint as count
+            from (select ${startOf}, counts.organization_id, counts.module, counts.count
+                  from usage_day_counts as counts
+                  where ${inRange}
+                    and ${organizationInScope(scope, 'counts.organization_id')}) as days
+            group by grouping sets ((start, organization_id), (start, module))`;
   const { rows } = await sql<UsageCountsRow>`
-    with counted as materialized (
-      select start, organization_id, module, sum(count)::bigint as count
-      from (
-        select ${start} as start, counts.organization_id, counts.module, counts.count
-        from usage_day_counts as counts
-        where counts.workspace_id = ${scope.workspaceId}
-          and counts.day >= ${query.from}::date and counts.day <= ${query.to}::date
-          and ${organizationInScope(scope, 'counts.organization_id')}
-      ) as days
-      group by grouping sets ((start, organization_id), (start, module))
-    ),
+    with counted as materialized (${counted}),
     organization_totals as (
       select organization_id::text as key, sum(count)::bigint as count
       from counted where organization_id is not null group by organization_id having sum(count) > 0
@@ -140,11 +152,22 @@ export async function recountUsageDays(db: Executor, scope: Scope, timeZone: str
     .executeTakeFirstOrThrow();
   // A zone made just now has no counts to make: the first event stored in a workspace makes its zone.
   if (zone.time_zone === timeZone) return;
-  await db.deleteFrom('usage_day_counts').where('workspace_id', '=', scope.workspaceId).execute();
+  for (const table of [
+    'usage_day_counts',
+    'usage_organization_day_counts',
+    'usage_module_day_counts',
+  ] as const)
+    await db.deleteFrom(table).where('workspace_id', '=', scope.workspaceId).execute();
   await sql`insert into usage_day_counts (workspace_id, day, organization_id, module, count)
     select workspace_id, (occurred_at at time zone ${timeZone})::date, organization_id, module, count(*)
     from usage_events where workspace_id = ${scope.workspaceId}
     group by 1, 2, 3, 4`.execute(db);
+  await sql`insert into usage_organization_day_counts (workspace_id, day, organization_id, count)
+    select workspace_id, day, organization_id, sum(count) from usage_day_counts
+    where workspace_id = ${scope.workspaceId} group by 1, 2, 3`.execute(db);
+  await sql`insert into usage_module_day_counts (workspace_id, day, module, count)
+    select workspace_id, day, module, sum(count) from usage_day_counts
+    where workspace_id = ${scope.workspaceId} group by 1, 2, 3`.execute(db);
   await db
     .updateTable('usage_day_zones')
     .set({ time_zone: timeZone })

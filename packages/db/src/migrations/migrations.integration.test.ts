@@ -54,6 +54,8 @@ describe('migrations', () => {
           'usage_day_counts',
           'usage_day_zones',
           'usage_events',
+          'usage_module_day_counts',
+          'usage_organization_day_counts',
           'workflow_positions',
           'workflow_stages',
           'workflows',
