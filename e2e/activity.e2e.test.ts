@@ -15,7 +15,7 @@ async function organizationWith(owner: TestMember, name: string, profileIds: str
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 describe('activity on a profile page', () => {
-  it('shows the campaign summary, and usage arriving in its organization without a reload', async () => {
+  it("shows the campaign summary, and the person's own usage arriving in each organization without a reload", async () => {
     const { server, browser } = started();
     const { app, url } = server;
     const owner = await app.newWorkspace('master');
@@ -92,15 +92,17 @@ describe('activity on a profile page', () => {
     await page.getByRole('region', { name: 'Usage in Globex' }).getByText('No usage yet.').waitFor();
     await acmeUsage.getByText('Live').waitFor();
     const items = acmeUsage.getByRole('listitem');
-    expect(await items.count()).toBe(2);
-    expect(await items.first().textContent()).toContain('grace@example.com');
-    expect(await items.nth(1).textContent()).toContain('This profile');
+    expect(await items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain('ada@example.com');
 
     // A reload would clear this mark.
     await page.evaluate(() => Object.assign(window, { isStillTheSamePage: true }));
+    // Grace's usage in the same organization is not Ada's: it never reaches her page.
+    await caller.usage.ingest({ events: [usage('u3g', grace.id, 'Reports', 'Export report', 0)] });
     await caller.usage.ingest({ events: [usage('u3', ada.id, 'Dashboards', 'Share dashboard', 0)] });
     await acmeUsage.getByText('Share dashboard', { exact: true }).waitFor();
-    expect(await items.count()).toBe(3);
+    expect(await items.count()).toBe(2);
+    expect(await acmeUsage.textContent()).not.toContain('grace@example.com');
     const newest = await items.first().textContent();
     expect(newest).toContain('Dashboards');
     expect(newest).toContain('ada@example.com');

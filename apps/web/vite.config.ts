@@ -21,6 +21,13 @@ export default defineConfig({
         // Libraries change less often than the console: separate files stay cached across deploys.
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
+          // The charting library and what only it uses load with the usage monitor's page.
+          if (
+            /\/node_modules\/(recharts|d3-[a-z-]+|victory-vendor|internmap|decimal\.js-light|@reduxjs|redux|react-redux|immer|reselect|es-toolkit|eventemitter3|tiny-invariant)\//.test(
+              id,
+            )
+          )
+            return undefined;
           if (/\/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
           return 'vendor';
         },

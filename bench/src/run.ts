@@ -1,13 +1,16 @@
 // Measures, in one run on the same generated data, the profile operations through bare `pg`, a
 // minimal node:http + pg server running the same SQL, and Tessera's endpoint, at 16 connections;
-// plus a trivial query through tRPC's stock adapter and Tessera's endpoint.
-//   pnpm bench                       (BENCH_PROFILES, BENCH_SECONDS, BENCH_DATABASE_URL to change;
+// plus a trivial query through tRPC's stock adapter and Tessera's endpoint; and the usage monitor's
+// summary over a million usage events, through bare `pg` running the same SQL and Tessera's endpoint.
+//   pnpm bench                       (BENCH_PROFILES, BENCH_USAGE_EVENTS, BENCH_SECONDS,
+//                                     BENCH_DATABASE_URL to change;
 //                                     BENCH_CPU_PROFILE_DIR to profile each server)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createDeps, createWorkspace } from '@tessera/api/app';
 import { createDb, migrateToLatest, workspaceScope, type Database } from '@tessera/db';
+import { countUsage } from '@tessera/db/activity';
 import { findProfile, findProfileByEmail, profilePageQuery, searchProfiles } from '@tessera/db/profiles';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -17,9 +20,15 @@ import { bind, encodeCursor, sentinels, type Template, type Templates } from './
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const profileCount = Number(process.env.BENCH_PROFILES ?? 1_000_000);
+const usageEventCount = Number(process.env.BENCH_USAGE_EVENTS ?? 1_000_000);
+const organizationCount = 200;
+const modules =
+  `Dashboards Reports Billing Search Exports Imports Alerts Users Settings Integrations Mobile API`.split(
+    ' ',
+  );
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 16;
-const databaseName = 'tessera_bench';
+const databaseName = process.env.BENCH_DATABASE_NAME ?? 'tessera_bench';
 const pageSize = 50;
 /** The deepest offset the API accepts (profileOffsetMax), as the list measurement's name says. */
 const deepOffset = 10_000;
@@ -157,6 +166,95 @@ async function fill(): Promise<Fixture> {
     rareTerm: rareEmail.split('@')[0] ?? rareEmail,
     deep: { value: deepRow.created_at.toISOString(), id: deepRow.id },
   };
+}
+
+/**
+ * Organizations and their usage over the last 365 days: the busiest organizations and modules
+ * draw most of it (a skewed draw, as in the profiles), the clock spread evenly. The day counts are
+ * made by the database as the events are stored, as they are when Tessera stores them.
+ */
+async function fillUsage(workspaceId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  await client.query(`set maintenance_work_mem = '512MB'`);
+  await client.query(
+    `insert into organizations (workspace_id, id, name, created_at, updated_at)
+     select $1::uuid, gen_random_uuid(), 'Organization ' || i, now(), now()
+     from generate_series(1, $2::int) as i`,
+    [workspaceId, organizationCount],
+  );
+  const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+    `select indexname, indexdef from pg_indexes where tablename = 'usage_events'
+       and indexname not in (select conname from pg_constraint)`,
+  );
+  for (const index of indexes) await client.query(`drop index ${index.indexname}`);
+  await client.query(
+    `insert into usage_events (workspace_id, id, organization_id, profile_id, module, activity, occurred_at)
+     select $1::uuid, 'event-' || i, organizations.ids[1 + floor(array_length(organizations.ids, 1) * power(random(), 2))::int],
+            gen_random_uuid(), ${skewed(modules)}, 'use', now() - random() * interval '365 days'
+     from generate_series(1, $2::int) as i,
+          (select array_agg(id order by name) as ids from organizations where workspace_id = $1) as organizations`,
+    [workspaceId, usageEventCount],
+  );
+  for (const index of indexes) await client.query(index.indexdef);
+  await client.query(
+    'vacuum analyze usage_events, usage_day_counts, usage_organization_day_counts, usage_module_day_counts',
+  );
+  const { rows } = await client.query<{ full: string; organizations: string; modules: string }>(
+    `select (select count(*) from usage_day_counts where workspace_id = $1) as full,
+            (select count(*) from usage_organization_day_counts where workspace_id = $1) as organizations,
+            (select count(*) from usage_module_day_counts where workspace_id = $1) as modules`,
+    [workspaceId],
+  );
+  const [counts] = rows;
+  const format = (value: string | undefined) => Number(value).toLocaleString('en');
+  process.stdout.write(
+    `Filled ${usageEventCount.toLocaleString('en')} usage events in ${organizationCount} organizations: day counts ${format(counts?.full)} by organization and module, ${format(counts?.organizations)} by organization, ${format(counts?.modules)} by module.\n`,
+  );
+  await client.end();
+}
+
+/** The usage monitor's summaries measured: the console's first view, and a whole year by organization. */
+const today = new Date().toISOString().slice(0, 10);
+const daysBefore = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const summaries = {
+  'usage summary, 30 days by module per day': {
+    from: daysBefore(29),
+    to: today,
+    groupBy: 'module',
+    interval: 'day',
+  },
+  'usage summary, 365 days by organization per week': {
+    from: daysBefore(364),
+    to: today,
+    groupBy: 'organization',
+    interval: 'week',
+  },
+} as const;
+type Summary = keyof typeof summaries;
+const summaryNames = Object.keys(summaries) as Summary[];
+
+/** The SQL of each summary, as Tessera's query compiles it. */
+async function captureSummaries(workspaceId: string): Promise<Record<Summary, Template>> {
+  const captured: Template[] = [];
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      if (event.level === 'query')
+        captured.push({ text: event.query.sql, values: [...event.query.parameters] });
+    },
+  });
+  const templates = {} as Record<Summary, Template>;
+  for (const name of summaryNames) {
+    captured.length = 0;
+    await countUsage(db, workspaceScope(workspaceId), summaries[name]);
+    const [query] = captured;
+    if (!query) throw new Error(`${name} ran no query`);
+    templates[name] = JSON.parse(JSON.stringify(query)) as Template;
+  }
+  await db.destroy();
+  return templates;
 }
 
 /** The SQL Tessera runs for each measured call, compiled by its own query builders. */
@@ -368,11 +466,18 @@ function apiCalls(fixture: Fixture): Record<Operation, () => Call> {
   };
 }
 
+function summaryCalls(): Record<Summary, () => Call> {
+  const call = (name: Summary) => () => ({
+    path: `/trpc/usage.summary?input=${encodeURIComponent(JSON.stringify(superjson.serialize(summaries[name])))}`,
+  });
+  return Object.fromEntries(summaryNames.map((name) => [name, call(name)])) as Record<Summary, () => Call>;
+}
+
 async function measureApi(
   label: string,
   port: number,
   fixture: Fixture,
-  names: readonly (Operation | 'trivial query')[],
+  names: readonly (Operation | Summary | 'trivial query')[],
   workers = connections,
 ): Promise<Map<string, Result>> {
   const http = new HttpPool(`http://127.0.0.1:${port}`, { connections: workers, pipelining: 1 });
@@ -387,10 +492,14 @@ async function measureApi(
     const text = await response.body.text();
     if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}: ${text.slice(0, 300)}`);
   };
-  const calls = apiCalls(fixture);
+  const calls: Record<Operation | Summary | 'trivial query', () => Call> = {
+    ...apiCalls(fixture),
+    ...summaryCalls(),
+    'trivial query': () => ({ path: '/trpc/auth.me' }),
+  };
   const results = new Map<string, Result>();
   for (const name of names) {
-    const request = name === 'trivial query' ? () => ({ path: '/trpc/auth.me' }) : calls[name];
+    const request = calls[name];
     const suffix = workers === connections ? '' : `, ${workers} connection`;
     results.set(name, await measure(`${label}: ${name}${suffix}`, () => call(request()), workers));
   }
@@ -398,7 +507,11 @@ async function measureApi(
   return results;
 }
 
-async function measureBare(fixture: Fixture, templates: Templates): Promise<Map<string, Result>> {
+async function measureBare(
+  fixture: Fixture,
+  templates: Templates,
+  summaryTemplates: Record<Summary, Template>,
+): Promise<Map<string, Result>> {
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: connections });
   const ws = fixture.workspaceId;
   // Point reads and writes as named prepared statements, as Tessera runs its hot ones; searches
@@ -421,6 +534,10 @@ async function measureBare(fixture: Fixture, templates: Templates): Promise<Map<
   };
   const results = new Map<string, Result>();
   for (const name of operations) results.set(name, await measure(`bare pg: ${name}`, run[name]));
+  for (const name of summaryNames) {
+    const template = summaryTemplates[name];
+    results.set(name, await measure(`bare pg: ${name}`, () => pool.query(template.text, template.values)));
+  }
   await pool.end();
   return results;
 }
@@ -436,12 +553,14 @@ const startedAt = performance.now();
 process.stdout.write(`Filling ${profileCount.toLocaleString('en')} profiles…\n`);
 await freshDatabase();
 const fixture = await fill();
+await fillUsage(fixture.workspaceId);
 const templates = await captureTemplates(fixture.workspaceId);
+const summaryTemplates = await captureSummaries(fixture.workspaceId);
 process.stdout.write(
   `Filled in ${((performance.now() - startedAt) / 1000).toFixed(0)} s. Measuring for ${seconds} s each at ${connections} connections:\n`,
 );
 
-const bare = await measureBare(fixture, templates);
+const bare = await measureBare(fixture, templates, summaryTemplates);
 const minimalServer = await startServer('minimal', 3900, fixture, templates);
 const minimal = await measureApi('minimal node:http + pg', 3900, fixture, operations);
 await stop(minimalServer);
@@ -453,6 +572,9 @@ const tessera = await measureApi('Tessera endpoint', 3902, fixture, ['trivial qu
 // A search's latency for one user alone, apart from the queueing of 16 at once on two cores.
 const searches = ['search, rare term', 'search "john"', 'search "gmail"'] as const;
 const tesseraAlone = await measureApi('Tessera endpoint', 3902, fixture, searches, 1);
+const tesseraSummaries = await measureApi('Tessera endpoint', 3902, fixture, summaryNames);
+// One person opening the usage monitor, apart from the queueing of 16 at once on two cores.
+const tesseraSummariesAlone = await measureApi('Tessera endpoint', 3902, fixture, summaryNames, 1);
 await stop(tesseraServer);
 
 const get = (results: Map<string, Result>, name: string): Result => {
@@ -498,6 +620,12 @@ const searchRows = searches.flatMap((name) =>
     [`${name}, Tessera p99 at 1 connection`, get(tesseraAlone, name).p99],
   ].map(([label, p99]) => `| ${label} | ${f2(Number(p99))} ms | ≤ 50 ms | ${verdict(Number(p99) <= 50)} |`),
 );
+const summaryRows = summaryNames.map((name) => {
+  const api = get(tesseraSummaries, name);
+  const bareResult = get(bare, name);
+  const alone = get(tesseraSummariesAlone, name);
+  return `| ${name} | ${bareResult.perSecond.toFixed(0)} | ${f2(bareResult.p50)} | ${f2(bareResult.p99)} | ${api.perSecond.toFixed(0)} | ${f2(api.p50)} | ${f2(api.p99)} | ${f2(ratio(api, bareResult))} | ${f2(alone.p50)} / ${f2(alone.p99)} | ${verdict(alone.p99 < 200)} |`;
+});
 const first = get(tessera, 'list, first page');
 const deep = get(tessera, 'list, cursor page at the last row');
 const table = [
@@ -518,6 +646,12 @@ const table = [
   `| cursor page at the last row ÷ first page, Tessera p50 | ${f2(deep.p50 / first.p50)} | ≤ 2 | ${verdict(deep.p50 <= 2 * first.p50)} |`,
   `| the same, p99 | ${f2(deep.p99 / first.p99)} | ≤ 2 | ${verdict(deep.p99 <= 2 * first.p99)} |`,
   `| trivial query, Tessera ÷ stock adapter (requests/s) | ${f2(ratio(get(tessera, 'trivial query'), get(stock, 'trivial query')))} | | |`,
+  '',
+  `${usageEventCount.toLocaleString('en')} usage events in ${organizationCount} organizations, ${connections} connections:`,
+  '',
+  '| summary | bare pg /s | p50 ms | p99 ms | Tessera /s | p50 ms | p99 ms | Tessera ÷ bare pg | Tessera alone p50 / p99 ms | alone p99 < 200 ms |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...summaryRows,
 ].join('\n');
 process.stdout.write(`\n${table}\n`);
 writeFileSync(new URL('../last-results.md', import.meta.url), `${table}\n`);

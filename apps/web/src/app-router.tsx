@@ -60,6 +60,14 @@ export function createAppRouter({ queryClient, trpc }: { queryClient: QueryClien
             { path: 'profiles/:id/edit', element: <EditProfilePage /> },
             { path: 'organizations', element: <OrganizationsListPage /> },
             { path: 'organizations/:id', element: <OrganizationDetailPage /> },
+            {
+              path: 'usage',
+              // The charting library loads with this page only.
+              lazy: () =>
+                import('./features/usage-monitor/usage-monitor-page.tsx').then((page) => ({
+                  Component: page.UsageMonitorPage,
+                })),
+            },
             { path: 'members', element: <MembersPage /> },
             { path: 'members/:id', element: <MemberPage /> },
             { path: 'tokens', element: <TokensPage /> },

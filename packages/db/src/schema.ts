@@ -32,7 +32,14 @@ import type {
   RelationshipDefinitionTable,
   RelationshipLinkTable,
 } from './relationships/relationship.table.ts';
-import type { CampaignEventTable, UsageEventTable } from './activity/activity.table.ts';
+import type {
+  CampaignEventTable,
+  UsageDayCountTable,
+  UsageDayZoneTable,
+  UsageModuleDayCountTable,
+  UsageOrganizationDayCountTable,
+  UsageEventTable,
+} from './activity/activity.table.ts';
 
 /** Every table, by name; each feature's table is described beside its queries. */
 export interface Database {
@@ -65,4 +72,8 @@ export interface Database {
   member_organization_scopes: MemberOrganizationScopeTable;
   campaign_events: CampaignEventTable;
   usage_events: UsageEventTable;
+  usage_day_counts: UsageDayCountTable;
+  usage_day_zones: UsageDayZoneTable;
+  usage_organization_day_counts: UsageOrganizationDayCountTable;
+  usage_module_day_counts: UsageModuleDayCountTable;
 }

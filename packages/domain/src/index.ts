@@ -53,3 +53,4 @@ export * from './organizations/organization.schemas.ts';
 export * from './activity/activity.ts';
 export * from './activity/activity.schemas.ts';
 export * from './activity/activity-cursor.ts';
+export * from './activity/usage-summary.ts';

@@ -148,6 +148,37 @@ describe('usage.list', () => {
     ).toEqual(['3', '2']);
   });
 
+  it("answers a profile's own usage in one organization, never another person's", async () => {
+    const { owner, acme, ada } = await acmeWithAda(app);
+    const grace = await addProfile(owner, acme, 'Grace');
+    const globex = (await owner.caller.organizations.create({ name: 'Globex' })).id;
+    await owner.caller.memberships.create({ organizationId: globex, profileId: ada.id });
+    await owner.caller.usage.ingest({
+      events: [
+        event('ada-acme', acme, ada.id, 30),
+        event('grace-acme', acme, grace.id, 20),
+        event('ada-globex', globex, ada.id, 10),
+        event('ada-acme-reports', acme, ada.id, 5, 'Reports'),
+      ],
+    });
+    const page = await owner.caller.usage.list({ organizationId: acme, profileId: ada.id });
+    expect(page.items.map((item) => item.id)).toEqual(['ada-acme-reports', 'ada-acme']);
+    expect(page.items.every((item) => item.email === 'ada@example.com')).toBe(true);
+    const ids = async (input: Parameters<typeof owner.caller.usage.list>[0]) =>
+      (await owner.caller.usage.list(input)).items.map((item) => item.id);
+    expect(await ids({ organizationId: acme, profileId: ada.id, module: 'Billing' })).toEqual(['ada-acme']);
+    expect(await ids({ organizationId: acme, profileId: ada.id, limit: 1 })).toEqual(['ada-acme-reports']);
+    expect(await ids({ organizationId: globex, profileId: grace.id })).toEqual([]);
+
+    const other = await acmeWithAda(app);
+    expect(
+      await failureOf(owner.caller.usage.list({ organizationId: other.acme, profileId: ada.id })),
+    ).toMatchObject({ domainCode: 'ORGANIZATION_NOT_FOUND', paths: ['organizationId'] });
+    expect(
+      await failureOf(owner.caller.usage.list({ organizationId: acme, profileId: other.ada.id })),
+    ).toMatchObject({ domainCode: 'PROFILE_NOT_FOUND', paths: ['profileId'] });
+  });
+
   it('answers an organization or profile of nobody, or of another workspace, as not found', async () => {
     const { owner, acme, ada } = await acmeWithAda(app);
     const other = await acmeWithAda(app);
@@ -196,6 +227,26 @@ describe('usage.onEvent', () => {
     });
     await ofAcme.return?.();
     await ofAda.return?.();
+  });
+
+  it("streams a profile's own events in one organization, and nobody else's", async () => {
+    const { owner, acme, ada } = await acmeWithAda(app);
+    const grace = await addProfile(owner, acme, 'Grace');
+    const globex = (await owner.caller.organizations.create({ name: 'Globex' })).id;
+    await owner.caller.memberships.create({ organizationId: globex, profileId: ada.id });
+    const stream = (await owner.caller.usage.onEvent({ organizationId: acme, profileId: ada.id }))[
+      Symbol.asyncIterator
+    ]();
+    const next = stream.next();
+    await owner.caller.usage.ingest({
+      events: [event('grace-acme', acme, grace.id), event('ada-globex', globex, ada.id)],
+    });
+    await owner.caller.usage.ingest({ events: [event('ada-acme', acme, ada.id)] });
+    expect(await next).toMatchObject({ value: { id: 'ada-acme', profileId: ada.id, organizationId: acme } });
+    await stream.return?.();
+    expect(
+      await failureOf(owner.caller.usage.onEvent({ organizationId: acme, profileId: randomUUID() })),
+    ).toMatchObject({ domainCode: 'PROFILE_NOT_FOUND', paths: ['profileId'] });
   });
 
   it('refuses to stream an organization or profile of nobody', async () => {

@@ -4,9 +4,12 @@ import {
   listUsageInput,
   usagePageOutput,
   usageStreamInput,
+  usageSummaryInput,
+  usageSummaryOutput,
 } from '@tessera/domain';
 import { permittedProcedure, router } from '../trpc.ts';
 import { whileAccessHolds } from '../auth/access-guard.ts';
+import { summarizeUsage } from './usage-summary.service.ts';
 import { ingestUsage, listUsage, streamUsage, usageStreamGuard } from './usage.service.ts';
 
 const reader = permittedProcedure('activity.read');
@@ -20,6 +23,10 @@ export const usageRouter = router({
     .input(listUsageInput)
     .output(usagePageOutput)
     .query(({ ctx, input }) => listUsage(ctx, input)),
+  summary: reader
+    .input(usageSummaryInput)
+    .output(usageSummaryOutput)
+    .query(({ ctx, input }) => summarizeUsage(ctx, input)),
   /** Server-sent events: each usage event of the organization or profile as it is stored, while access holds. */
   onEvent: reader
     .input(usageStreamInput)

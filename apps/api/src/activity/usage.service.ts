@@ -72,17 +72,19 @@ export async function ingestUsage(ctx: MemberContext, input: IngestUsageInput): 
   return ingestResultOf(input.events, new Set(stored.map((event) => event.id)));
 }
 
-/** Refused unless the organization or the profile exists in scope. */
+/** Refused unless the organization and the profile it names exist in scope. */
 async function requireOwner(ctx: MemberContext, owner: UsageOwner): Promise<void> {
-  if ('organizationId' in owner) {
-    if (!(await isOrganizationInScope(ctx.db, ctx.scope, owner.organizationId)))
-      throw organizationNotFound('organizationId');
-  } else if (!(await findProfileIdsInScope(ctx.db, ctx.scope, [owner.profileId], { isLocked: false })).size) {
+  const { organizationId, profileId } = owner;
+  if (organizationId !== undefined && !(await isOrganizationInScope(ctx.db, ctx.scope, organizationId)))
+    throw organizationNotFound('organizationId');
+  if (
+    profileId !== undefined &&
+    !(await findProfileIdsInScope(ctx.db, ctx.scope, [profileId], { isLocked: false })).size
+  )
     throw profileNotFound('profileId');
-  }
 }
 
-/** A page of an organization's or a profile's usage, newest first. */
+/** A page of an organization's or a profile's usage, or of a profile's in an organization, newest first. */
 export async function listUsage(ctx: MemberContext, input: ListUsageInput): Promise<Page<UsageEvent>> {
   const rows = await findUsagePage(ctx.db, ctx.scope, {
     owner: input,
@@ -110,9 +112,10 @@ export function usageStreamGuard(input: UsageStreamInput): AccessGuard<UsageEven
 }
 
 /**
- * The usage events of an organization, or of a profile, as they are stored from now on. What the
- * member may see is settled when the subscription starts: events of organizations in its scope. A
- * profile's events are in scope when their organization is (the profile belongs to it).
+ * The usage events of an organization, of a profile, or of a profile in an organization, as they
+ * are stored from now on. What the member may see is settled when the subscription starts: events
+ * of organizations in its scope. A profile's events are in scope when their organization is (the
+ * profile belongs to it).
  */
 export async function streamUsage(
   ctx: MemberContext,
@@ -122,10 +125,9 @@ export async function streamUsage(
   await requireOwner(ctx, input);
   const feed = usageFeedOf(ctx.scope.workspaceId, signal);
   const { organizationIds } = ctx.scope;
-  const isOfOwner =
-    'organizationId' in input
-      ? (event: UsageEvent) => event.organizationId === input.organizationId
-      : (event: UsageEvent) => event.profileId === input.profileId;
+  const isOfOwner = (event: UsageEvent) =>
+    (input.organizationId === undefined || event.organizationId === input.organizationId) &&
+    (input.profileId === undefined || event.profileId === input.profileId);
   const isWatched = (event: UsageEvent) =>
     isOfOwner(event) && (organizationIds === null || organizationIds.includes(event.organizationId));
   return (async function* () {

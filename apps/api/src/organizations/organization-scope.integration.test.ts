@@ -12,10 +12,15 @@ import { createScopeFixture, type ScopeFixture, type Target } from './organizati
 
 /**
  * How each read procedure names a record an organization scope is about, one input per way; or
- * why it reads nothing a scope limits (structure, the caller itself, members and tokens). A read
- * procedure without a line here fails the matrix: each new one must say how it keeps to the scope.
+ * why it reads nothing a scope limits (structure, the caller itself, members and tokens); or, for
+ * a read that counts over every organization the member may see, its input (what it counts must
+ * leave out the organizations outside the scope). A read procedure without a line here fails the
+ * matrix: each new one must say how it keeps to the scope.
  */
-const readMatrix: Record<string, Record<string, (target: Target) => unknown> | { unscoped: string }> = {
+const readMatrix: Record<
+  string,
+  Record<string, (target: Target) => unknown> | { unscoped: string } | { countsOverScope: unknown }
+> = {
   'auth.me': { unscoped: 'the caller itself' },
   'members.list': { unscoped: 'members, not organizations or profiles' },
   'members.organizationScope': { unscoped: 'a member’s scope, read by admins, whom no scope limits' },
@@ -87,7 +92,13 @@ const readMatrix: Record<string, Record<string, (target: Target) => unknown> | {
     ofSourceRecord: (t) => ({ recordKind: 'source_record', recordId: t.sourceRecordId }),
     ofOrganization: (t) => ({ recordKind: 'organization', recordId: t.organizationId }),
   },
+  'usage.summary': { countsOverScope: { from: isoDay(-1), to: isoDay(1), groupBy: 'organization' } },
 };
+
+/** The day `offset` days from today, in UTC (the fixture's workspace's time zone). */
+function isoDay(offset: number): string {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+}
 
 type Answer =
   | { isOk: true; data: unknown }
@@ -164,7 +175,7 @@ describe('the organization scope matrix', { timeout: 120_000 }, () => {
     const leaksIn = (text: string) =>
       fixture.secrets.filter((secret) => secret !== '' && text.includes(secret));
     for (const [path, line] of Object.entries(readMatrix)) {
-      if ('unscoped' in line) continue;
+      if ('unscoped' in line || 'countsOverScope' in line) continue;
       const call = procedureAt(caller, path);
       for (const [name, inputOf] of Object.entries(line)) {
         const subject = `${path} ${name}`;
@@ -188,6 +199,28 @@ describe('the organization scope matrix', { timeout: 120_000 }, () => {
       }
     }
     expect(findings).toEqual([]);
+  });
+
+  it('counts for a scoped agent only the organizations in its scope', async () => {
+    const caller = agentCaller();
+    const findings: string[] = [];
+    for (const [path, line] of Object.entries(readMatrix)) {
+      if (!('countsOverScope' in line)) continue;
+      const ofAgent = JSON.stringify(await procedureAt(caller, path)(line.countsOverScope));
+      const ofOwner = JSON.stringify(await procedureAt(fixture.owner.caller, path)(line.countsOverScope));
+      if (!ofAgent.includes(fixture.inside.organizationId))
+        findings.push(`${path}: does not count the organization in scope`);
+      for (const secret of fixture.secrets.filter((each) => each !== '' && ofAgent.includes(each)))
+        findings.push(`${path}: shows ${secret}`);
+      for (const target of fixture.outside) {
+        if (!ofOwner.includes(target.organizationId))
+          findings.push(`${path}: does not count ${target.organizationName} for the owner either`);
+      }
+    }
+    expect(findings).toEqual([]);
+    const summary = await caller.usage.summary({ from: isoDay(-1), to: isoDay(1) });
+    const ownSummary = await fixture.owner.caller.usage.summary({ from: isoDay(-1), to: isoDay(1) });
+    expect([summary.total, ownSummary.total]).toEqual([1, 2]);
   });
 
   it('answers the owner, whom no scope limits, about every record the agent does not see', async () => {

@@ -105,6 +105,15 @@ export function arbitraryOf(root: JsonSchema, options: ArbitraryOptions = {}): f
     }
     if (node.format === 'date-time')
       return fc.date({ noInvalidDate: true }).map((date) => date.toISOString());
+    // Days of one half-year, so that two of them (a range's ends) are often less than a year apart.
+    if (node.format === 'date')
+      return fc
+        .date({
+          min: new Date('2026-01-01T00:00:00Z'),
+          max: new Date('2026-06-30T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((date) => date.toISOString().slice(0, 10));
     if (node.format === 'uri' || node.format === 'url') return fc.webUrl();
     if (node.pattern) {
       return fc
@@ -204,6 +213,8 @@ export function tidyInputOf(schema: z.ZodType, seed: number, fields: 'all' | 're
       value = Object.fromEntries(kept);
     }
   }
+  // A rule may need one of the optional fields (`usage.onEvent`: an organization, a profile or both).
+  if (fields === 'required') return tidyInputOf(schema, seed, 'all');
   throw new Error('no valid input found for a procedure: widen arbitraryOf');
 }
 

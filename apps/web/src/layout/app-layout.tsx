@@ -42,6 +42,7 @@ export function AppLayout() {
           <nav className="app-nav" aria-label="Main">
             <NavLink to="/profiles">Profiles</NavLink>
             <NavLink to="/organizations">Organizations</NavLink>
+            <NavLink to="/usage">Usage</NavLink>
             <CustomerDataMainLink />
             {isMemberReader ? <NavLink to="/members">Members</NavLink> : null}
             <NavLink to="/tokens">API tokens</NavLink>

@@ -20,3 +20,35 @@ export interface UsageEventTable {
   activity: string;
   occurred_at: Date;
 }
+
+/** How many usage events an organization had in a module on a day, kept by the database as events are stored. */
+export interface UsageDayCountTable {
+  workspace_id: string;
+  /** A calendar day in the time zone of the workspace's usage_day_zones row. */
+  day: string;
+  organization_id: string;
+  module: string;
+  count: string;
+}
+
+/** The time zone the workspace's usage day counts are in. */
+export interface UsageDayZoneTable {
+  workspace_id: string;
+  time_zone: string;
+}
+
+/** The usage of an organization on a day, all modules together. */
+export interface UsageOrganizationDayCountTable {
+  workspace_id: string;
+  day: string;
+  organization_id: string;
+  count: string;
+}
+
+/** The usage of a module on a day, all organizations together. */
+export interface UsageModuleDayCountTable {
+  workspace_id: string;
+  day: string;
+  module: string;
+  count: string;
+}

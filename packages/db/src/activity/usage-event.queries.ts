@@ -100,7 +100,11 @@ export async function insertUsageEvents(
   return rows.map(toUsageEvent);
 }
 
-export type UsageOwner = { organizationId: string } | { profileId: string };
+/** Whose usage: an organization's, a profile's, or a profile's in one organization (at least one of them). */
+export interface UsageOwner {
+  organizationId?: string | undefined;
+  profileId?: string | undefined;
+}
 
 export interface UsagePageQuery {
   owner: UsageOwner;
@@ -115,31 +119,35 @@ export interface UsagePageQuery {
 }
 
 /**
- * A page of usage, newest first: an organization's (that exists and is in scope), or a profile's
- * (that exists and is in scope) in the organizations in scope. The organization's scope is checked
- * on the organization itself: as a condition on the events' column, a limited scope's list of
- * organizations would keep PostgreSQL from reading the module index in order.
+ * A page of usage, newest first: an organization's (that exists and is in scope), a profile's
+ * (that exists and is in scope) in the organizations in scope, or both at once: the profile's in
+ * that organization. The organization's scope is checked on the organization itself: as a
+ * condition on the events' column, a limited scope's list of organizations would keep PostgreSQL
+ * from reading the module index in order.
  */
 export async function findUsagePage(db: Executor, scope: Scope, page: UsagePageQuery): Promise<UsageEvent[]> {
   const { owner, from, to, module, after } = page;
+  const { organizationId, profileId } = owner;
   let query = db.selectFrom('usage_events').select(columns).where('workspace_id', '=', scope.workspaceId);
-  if ('organizationId' in owner) {
+  if (organizationId !== undefined) {
     query = query
-      .where('organization_id', '=', owner.organizationId)
+      .where('organization_id', '=', organizationId)
       .where((eb) =>
         eb.exists(
           eb
             .selectFrom('organizations')
             .select('id')
             .where('organizations.workspace_id', '=', scope.workspaceId)
-            .where('organizations.id', '=', owner.organizationId)
+            .where('organizations.id', '=', organizationId)
             .where(organizationInScope(scope, 'organizations.id')),
         ),
       );
   } else {
+    query = query.where(organizationInScope(scope, 'usage_events.organization_id'));
+  }
+  if (profileId !== undefined) {
     query = query
-      .where('profile_id', '=', owner.profileId)
-      .where(organizationInScope(scope, 'usage_events.organization_id'))
+      .where('profile_id', '=', profileId)
       .where(profileInScope(scope, 'usage_events.profile_id'))
       .where((eb) =>
         eb.exists(
@@ -147,7 +155,7 @@ export async function findUsagePage(db: Executor, scope: Scope, page: UsagePageQ
             .selectFrom('profiles')
             .select('id')
             .where('profiles.workspace_id', '=', scope.workspaceId)
-            .where('profiles.id', '=', owner.profileId),
+            .where('profiles.id', '=', profileId),
         ),
       );
   }

@@ -18,6 +18,7 @@ import * as searchEveryIdentity from './202612071110_search_every_identity.ts';
 import * as indexProfileSegments from './202612071120_index_profile_segments.ts';
 import * as readOnlyTokens from './202612071300_read_only_tokens.ts';
 import * as auditHistory from './202612071310_audit_history.ts';
+import * as countUsageByDay from './202612071200_count_usage_by_day.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '202612071120_index_profile_segments': indexProfileSegments,
   '202612071300_read_only_tokens': readOnlyTokens,
   '202612071310_audit_history': auditHistory,
+  '202612071200_count_usage_by_day': countUsageByDay,
 };
 
 export const migrationProvider: MigrationProvider = {

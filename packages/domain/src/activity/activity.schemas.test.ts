@@ -126,16 +126,23 @@ describe('campaign batches', () => {
 });
 
 describe('usage reads', () => {
-  it('name an organization or a profile, not both, and say which field is at fault', () => {
+  it('name an organization, a profile or both, and say which field is at fault', () => {
     expect(usageStreamInput.safeParse({ organizationId }).success).toBe(true);
     expect(usageStreamInput.safeParse({ profileId }).success).toBe(true);
+    expect(usageStreamInput.parse({ organizationId, profileId })).toEqual({ organizationId, profileId });
+    expect(listUsageInput.parse({ organizationId, profileId, limit: 5 })).toMatchObject({
+      organizationId,
+      profileId,
+      limit: 5,
+    });
     expect(issuePaths(usageStreamInput.safeParse({ organizationId: 'acme' }))).toEqual(['organizationId']);
+    expect(issuePaths(usageStreamInput.safeParse({ organizationId, profileId: 'ada' }))).toEqual([
+      'profileId',
+    ]);
     expect(issuePaths(listUsageInput.safeParse({ profileId, module: '' }))).toEqual(['module']);
-    for (const input of [{}, { organizationId, profileId }]) {
-      expect(issues(usageStreamInput.safeParse(input))).toEqual([
-        { path: '', message: 'Give either an organizationId or a profileId' },
-      ]);
-    }
+    expect(issues(usageStreamInput.safeParse({}))).toEqual([
+      { path: '', message: 'Give an organizationId, a profileId, or both' },
+    ]);
   });
 
   it('take a time range whose end is after its start', () => {

@@ -99,31 +99,36 @@ export type RecordCampaignEventsInput = z.output<typeof recordCampaignEventsInpu
 export const campaignSummaryInput = z.strictObject({ profileId: idSchema });
 export type CampaignSummaryInput = z.output<typeof campaignSummaryInput>;
 
-/** Whose usage, with more fields: one organization's, or one profile's in the organizations it belongs to. */
-function ofOwner<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.union(
-    [
-      z.strictObject({ ...shape, organizationId: idSchema }),
-      z.strictObject({ ...shape, profileId: idSchema }),
-    ],
-    { error: 'Give either an organizationId or a profileId' },
-  );
-}
+/**
+ * Whose usage: one organization's, one profile's in the organizations it belongs to, or one
+ * profile's in one organization (reference 004: a person's usage per account).
+ */
+const ownerShape = { organizationId: idSchema.optional(), profileId: idSchema.optional() };
+
+const ownerRequired = [
+  (input: { organizationId?: string; profileId?: string }) =>
+    input.organizationId !== undefined || input.profileId !== undefined,
+  { message: 'Give an organizationId, a profileId, or both' },
+] as const;
 
 /** The usage a subscription streams as it is recorded. */
-export const usageStreamInput = ofOwner({});
+export const usageStreamInput = z.strictObject(ownerShape).refine(...ownerRequired);
 export type UsageStreamInput = z.output<typeof usageStreamInput>;
 
 /** A page of usage, newest first, in a time range (`from` included, `to` not) and of one module. */
-export const listUsageInput = ofOwner({
-  ...pageInput.shape,
-  from: instantSchema('from').optional(),
-  to: instantSchema('to').optional(),
-  module: moduleSchema.optional(),
-}).refine((input) => !(input.from && input.to && input.from >= input.to), {
-  path: ['to'],
-  message: 'to must be after from',
-});
+export const listUsageInput = z
+  .strictObject({
+    ...ownerShape,
+    ...pageInput.shape,
+    from: instantSchema('from').optional(),
+    to: instantSchema('to').optional(),
+    module: moduleSchema.optional(),
+  })
+  .refine(...ownerRequired)
+  .refine((input) => !(input.from && input.to && input.from >= input.to), {
+    path: ['to'],
+    message: 'to must be after from',
+  });
 export type ListUsageInput = z.output<typeof listUsageInput>;
 
 /** What may leave the server of a usage event. */

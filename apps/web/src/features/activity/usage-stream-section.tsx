@@ -8,7 +8,7 @@ import { streamLength, withArrivedEvent, type UsageEvent, type UsagePage } from 
 
 interface UsageStreamSectionProps {
   organization: { id: string; name: string };
-  /** The profile whose page this is, if it is one: its events are marked. */
+  /** The profile whose page this is, if it is one: only its own usage in the organization is shown. */
   profileId?: string;
 }
 
@@ -16,32 +16,31 @@ const summaryOf = (event: UsageEvent) =>
   `${event.module}, ${event.activity}${event.email ? ` by ${event.email}` : ''}`;
 
 /**
- * An organization's usage by module and activity, newest first, with each event stored from now
- * on added as it arrives (reference 004: "a real-time stream of usage").
+ * An organization's usage by module and activity, or one person's in it, newest first, with each
+ * event stored from now on added as it arrives (reference 004: "Usage (per account): a real-time
+ * stream of usage").
  */
 export function UsageStreamSection({ organization, profileId }: UsageStreamSectionProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const listInput = { organizationId: organization.id, limit: streamLength };
+  const owner = { organizationId: organization.id, ...(profileId === undefined ? {} : { profileId }) };
+  const listInput = { ...owner, limit: streamLength };
   const listKey = trpc.usage.list.queryKey(listInput);
   const usage = useQuery(trpc.usage.list.queryOptions(listInput));
   const [arrival, setArrival] = useState('');
   const hasStarted = useRef(false);
   const stream = useSubscription(
-    trpc.usage.onEvent.subscriptionOptions(
-      { organizationId: organization.id },
-      {
-        onStarted: () => {
-          // Started again after a break: what was stored meanwhile is read afresh.
-          if (hasStarted.current) void queryClient.invalidateQueries({ queryKey: listKey });
-          hasStarted.current = true;
-        },
-        onData: (event) => {
-          queryClient.setQueryData<UsagePage>(listKey, (page) => page && withArrivedEvent(page, event));
-          setArrival(`New usage in ${organization.name}: ${summaryOf(event)}.`);
-        },
+    trpc.usage.onEvent.subscriptionOptions(owner, {
+      onStarted: () => {
+        // Started again after a break: what was stored meanwhile is read afresh.
+        if (hasStarted.current) void queryClient.invalidateQueries({ queryKey: listKey });
+        hasStarted.current = true;
       },
-    ),
+      onData: (event) => {
+        queryClient.setQueryData<UsagePage>(listKey, (page) => page && withArrivedEvent(page, event));
+        setArrival(`New usage in ${organization.name}: ${summaryOf(event)}.`);
+      },
+    }),
   );
   const headingId = `usage-${organization.id}`;
 
@@ -74,9 +73,6 @@ export function UsageStreamSection({ organization, profileId }: UsageStreamSecti
               </span>
               <span className="usage-who muted">
                 {event.email ?? (event.profileId === null ? 'Erased' : 'No email')}
-                {profileId !== undefined && event.profileId === profileId ? (
-                  <span className="badge badge-muted">This profile</span>
-                ) : null}
               </span>
               <span className="usage-when muted">
                 <DateTime value={event.occurredAt} />
