@@ -52,3 +52,8 @@ export * from './organizations/organization.schemas.ts';
 export * from './activity/activity.ts';
 export * from './activity/activity.schemas.ts';
 export * from './activity/activity-cursor.ts';
+export * from './shared/batch.ts';
+export * from './shared/batch.schemas.ts';
+export * from './shared/time-cursor.ts';
+export * from './surveys/survey-response.ts';
+export * from './surveys/survey-response.schemas.ts';
