@@ -33,6 +33,7 @@ import type {
   RelationshipLinkTable,
 } from './relationships/relationship.table.ts';
 import type { CampaignEventTable, UsageEventTable } from './activity/activity.table.ts';
+import type { SurveyResponseTable } from './surveys/survey-response.table.ts';
 
 /** Every table, by name; each feature's table is described beside its queries. */
 export interface Database {
@@ -65,4 +66,5 @@ export interface Database {
   member_organization_scopes: MemberOrganizationScopeTable;
   campaign_events: CampaignEventTable;
   usage_events: UsageEventTable;
+  survey_responses: SurveyResponseTable;
 }

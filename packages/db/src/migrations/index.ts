@@ -11,6 +11,7 @@ import * as createProfileTypes from './202611291900_create_profile_types.ts';
 import * as orderAuditEntries from './202611291950_order_audit_entries.ts';
 import * as organizations from './202612030800_organizations.ts';
 import * as activity from './202612030900_activity.ts';
+import * as createSurveyResponses from './202612071500_create_survey_responses.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '202611291950_order_audit_entries': orderAuditEntries,
   '202612030800_organizations': organizations,
   '202612030900_activity': activity,
+  '202612071500_create_survey_responses': createSurveyResponses,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,7 +16,10 @@ export interface IngestResult {
 }
 
 /** The answer to a batch of which the items with `storedIds` were stored now, the others before. */
-export function ingestResultOf(items: readonly { id: string }[], storedIds: ReadonlySet<string>): IngestResult {
+export function ingestResultOf(
+  items: readonly { id: string }[],
+  storedIds: ReadonlySet<string>,
+): IngestResult {
   return {
     accepted: storedIds.size,
     duplicates: items.filter((item) => !storedIds.has(item.id)).map((item) => item.id),
