@@ -75,6 +75,8 @@ const readMatrix: Record<string, Record<string, (target: Target) => unknown> | {
     ofProfile: (t) => ({ profileId: t.profileId }),
   },
   'campaigns.summary': { ofProfile: (t) => ({ profileId: t.profileId }) },
+  'surveys.list': { ofProfile: (t) => ({ profileId: t.profileId }) },
+  'surveys.latest': { ofProfile: (t) => ({ profileId: t.profileId }) },
 };
 
 type Answer =
@@ -291,6 +293,21 @@ describe('changes by a scoped agent', () => {
         'memberships.delete',
         (t) => ({ organizationId: t.organizationId, profileId: t.profileId }),
       ],
+      'record a survey response': [
+        'surveys.record',
+        (t) => ({
+          responses: [
+            {
+              id: `survey-${fresh}`,
+              profileId: t.profileId,
+              survey: 'NPS',
+              question: 'How likely?',
+              score: 1,
+              respondedAt: new Date(),
+            },
+          ],
+        }),
+      ],
     };
     return cases;
   }
@@ -310,6 +327,7 @@ describe('changes by a scoped agent', () => {
         await caller.relationships.links({ objectKind: 'contacts', recordId: t.profileId }),
         await caller.organizations.get({ id: t.organizationId }),
         await caller.memberships.list({ profileId: t.profileId }),
+        await caller.surveys.list({ profileId: t.profileId }),
       );
     }
     return read;
