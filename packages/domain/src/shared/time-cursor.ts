@@ -20,10 +20,9 @@ const batchId = z
 export function newestFirstCursor<Field extends string>(field: Field) {
   const sort = `${field}:desc`;
   return {
-    encode(position: TimePosition<Field>): string {
-      return encodeCursor({ sort, value: position[field].toISOString(), id: position.id });
-    },
-    decode(cursor: string): TimePosition<Field> {
+    encode: (position: TimePosition<Field>): string =>
+      encodeCursor({ sort, value: position[field].toISOString(), id: position.id }),
+    decode: (cursor: string): TimePosition<Field> => {
       const { value, id } = decodeCursor(cursor, sort, batchId);
       const at = typeof value === 'string' ? new Date(value) : undefined;
       if (!at || Number.isNaN(at.getTime())) {

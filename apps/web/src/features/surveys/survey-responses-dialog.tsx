@@ -1,6 +1,6 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { formatScore } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { useCursorPages } from '../../lib/use-cursor-pages.ts';
 import { DateTime } from '../../ui/date-time.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Loading, LoadError } from '../../ui/states.tsx';
@@ -37,17 +37,10 @@ export function SurveyResponsesDialog({ isOpen, profileId, fullName, onClose }: 
 
 function SurveyResponseList({ profileId }: { profileId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const input = { profileId, limit: pageSize };
-  const list = useInfiniteQuery({
-    queryKey: trpc.surveys.list.infiniteQueryKey(input),
-    // `surveys.list` refuses fields it does not name, such as the `direction` that tRPC's infinite
-    // queries add: each page is asked for as a plain query.
-    queryFn: ({ pageParam }) =>
-      queryClient.fetchQuery(trpc.surveys.list.queryOptions({ ...input, cursor: pageParam })),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = useCursorPages(trpc.surveys.list.infiniteQueryKey(input), (queryClient, cursor) =>
+    queryClient.fetchQuery(trpc.surveys.list.queryOptions({ ...input, cursor })),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   if (list.isPending) return <Loading label="Loading the responses…" />;
