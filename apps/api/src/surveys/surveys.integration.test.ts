@@ -119,7 +119,7 @@ describe('surveys.record', () => {
     const { owner, ada } = await acmeWithAda(server.app);
     const other = await acmeWithAda(server.app);
     const good = response('good', ada.id);
-    const four = (bad: unknown) => ({
+    const four = <Bad>(bad: Bad) => ({
       responses: [good, response('two', ada.id), response('three', ada.id), bad],
     });
     for (const [bad, code, path] of [
