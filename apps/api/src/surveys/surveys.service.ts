@@ -4,6 +4,7 @@ import {
   encodeSurveyResponseCursor,
   ingestResultOf,
   latestSurveysMax,
+  refuseEmptyResponses,
   refuseFutureTimes,
   type IngestResult,
   type LatestSurveyScore,
@@ -25,6 +26,7 @@ export async function recordSurveyResponses(
   ctx: MemberContext,
   input: RecordSurveyResponsesInput,
 ): Promise<IngestResult> {
+  refuseEmptyResponses(input.responses);
   refuseFutureTimes(input.responses, 'responses', 'respondedAt', ctx.clock.now());
   const storedIds = await ctx.db.transaction().execute(async (trx) => {
     await lockProfilesOfBatch(trx, ctx.scope, input.responses, 'responses');

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { issues, issuePaths } from '../profiles/zod-issues.testing.ts';
 import { listSurveyResponsesInput, recordSurveyResponsesInput } from './survey-response.schemas.ts';
-import { decodeSurveyResponseCursor, encodeSurveyResponseCursor } from './survey-response.ts';
+import {
+  decodeSurveyResponseCursor,
+  encodeSurveyResponseCursor,
+  refuseEmptyResponses,
+} from './survey-response.ts';
 
 const profileId = '0b0e6a4e-8d8a-4a5c-9f11-4a3f2b1c0d02';
 
@@ -40,9 +44,10 @@ describe('survey response batches', () => {
       { answer: null, score: 0 },
     ]);
     expect(parsed.responses[0]?.respondedAt).toEqual(new Date('2026-03-01T07:30:00Z'));
-    expect(
-      issues(recordSurveyResponsesInput.safeParse({ responses: [{ ...scoreOnly, score: undefined }] })),
-    ).toEqual([{ path: 'responses.0.answer', message: 'Give an answer, a score or both' }]);
+    expect(() => refuseEmptyResponses(parsed.responses)).not.toThrow();
+    expect(() => refuseEmptyResponses([...parsed.responses, { answer: null, score: null }])).toThrow(
+      expect.objectContaining({ code: 'INVALID_FIELD', path: 'responses.3.answer' }),
+    );
   });
 
   it('bound scores from 0 to 100, fractions included', () => {

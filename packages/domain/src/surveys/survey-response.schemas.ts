@@ -13,27 +13,22 @@ import {
 
 const scoreError = `Score must be a number from ${scoreMin} to ${scoreMax}`;
 
-export const surveyResponseInput = z
-  .strictObject({
-    id: batchIdSchema('Response id'),
-    profileId: idSchema,
-    survey: requiredText('Survey', surveyLengthMax),
-    question: requiredText('Question', questionLengthMax),
-    answer: optionalText('Answer', answerLengthMax)
-      .optional()
-      .transform((answer) => answer ?? null),
-    score: z
-      .number({ error: scoreError })
-      .min(scoreMin, scoreError)
-      .max(scoreMax, scoreError)
-      .nullish()
-      .transform((score) => score ?? null),
-    respondedAt: instantSchema('respondedAt'),
-  })
-  .refine((response) => response.answer !== null || response.score !== null, {
-    path: ['answer'],
-    message: 'Give an answer, a score or both',
-  });
+export const surveyResponseInput = z.strictObject({
+  id: batchIdSchema('Response id'),
+  profileId: idSchema,
+  survey: requiredText('Survey', surveyLengthMax),
+  question: requiredText('Question', questionLengthMax),
+  answer: optionalText('Answer', answerLengthMax)
+    .optional()
+    .transform((answer) => answer ?? null),
+  score: z
+    .number({ error: scoreError })
+    .min(scoreMin, scoreError)
+    .max(scoreMax, scoreError)
+    .nullish()
+    .transform((score) => score ?? null),
+  respondedAt: instantSchema('respondedAt'),
+});
 export type SurveyResponseInput = z.output<typeof surveyResponseInput>;
 
 /** At most 500 responses, each id once, as usage events are sent. */

@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/errors.ts';
 import { newestFirstCursor, type TimePosition } from '../shared/time-cursor.ts';
 
 export const surveyLengthMax = 200;
@@ -42,3 +43,12 @@ export type SurveyResponsePosition = TimePosition<'respondedAt'>;
 const responseCursor = newestFirstCursor('respondedAt');
 export const encodeSurveyResponseCursor = responseCursor.encode;
 export const decodeSurveyResponseCursor = responseCursor.decode;
+
+/** Refuses, at its answer, the first response that carries neither an answer nor a score. */
+export function refuseEmptyResponses(responses: readonly Pick<SurveyResponse, 'answer' | 'score'>[]): void {
+  const index = responses.findIndex((response) => response.answer === null && response.score === null);
+  if (index === -1) return;
+  throw new DomainError('INVALID_FIELD', 'Give an answer, a score or both', {
+    path: `responses.${index}.answer`,
+  });
+}
