@@ -78,14 +78,17 @@ export async function signIn(page: Page, url: string, email: string): Promise<vo
   await page.getByRole('heading', { level: 1, name: 'Profiles' }).waitFor();
 }
 
-/** Full-page screenshots at a desktop width and at a phone's, to look at. */
-export async function shoot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at a desktop width and at a phone's, to look at: of the full page, or with
+ * `isFullPage: false` of what the screen shows (a modal dialog as a person sees it).
+ */
+export async function shoot(page: Page, name: string, { isFullPage = true } = {}): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${shotsDir}/${name}-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${shotsDir}/${name}-desktop.png`, fullPage: isFullPage });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${shotsDir}/${name}-390.png`, fullPage: true });
+  await page.screenshot({ path: `${shotsDir}/${name}-390.png`, fullPage: isFullPage });
   await page.setViewportSize(viewport);
 }
 

@@ -12,6 +12,7 @@ import { workflowsRouter } from './workflows/workflows.router.ts';
 import { seedsRouter } from './seeds/seeds.router.ts';
 import { usageRouter } from './activity/usage.router.ts';
 import { campaignsRouter } from './activity/campaigns.router.ts';
+import { surveysRouter } from './surveys/surveys.router.ts';
 import { organizationsRouter } from './organizations/organizations.router.ts';
 import { membershipsRouter } from './memberships/memberships.router.ts';
 import { auditRouter } from './audit/audit.router.ts';
@@ -35,6 +36,7 @@ export const appRouter = router({
   usage: usageRouter,
   campaigns: campaignsRouter,
   audit: auditRouter,
+  surveys: surveysRouter,
 });
 
 export type AppRouter = typeof appRouter;

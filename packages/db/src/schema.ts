@@ -40,6 +40,7 @@ import type {
   UsageOrganizationDayCountTable,
   UsageEventTable,
 } from './activity/activity.table.ts';
+import type { SurveyResponseTable } from './surveys/survey-response.table.ts';
 
 /** Every table, by name; each feature's table is described beside its queries. */
 export interface Database {
@@ -76,4 +77,5 @@ export interface Database {
   usage_day_zones: UsageDayZoneTable;
   usage_organization_day_counts: UsageOrganizationDayCountTable;
   usage_module_day_counts: UsageModuleDayCountTable;
+  survey_responses: SurveyResponseTable;
 }

@@ -54,3 +54,8 @@ export * from './activity/activity.ts';
 export * from './activity/activity.schemas.ts';
 export * from './activity/activity-cursor.ts';
 export * from './activity/usage-summary.ts';
+export * from './shared/batch.ts';
+export * from './shared/batch.schemas.ts';
+export * from './shared/time-cursor.ts';
+export * from './surveys/survey-response.ts';
+export * from './surveys/survey-response.schemas.ts';

@@ -1,4 +1,4 @@
-import { findCampaignSummary, findProfileIdsInScope, insertCampaignEvents } from '@tessera/db/activity';
+import { findCampaignSummary, insertCampaignEvents } from '@tessera/db/activity';
 import {
   DomainError,
   ingestResultOf,
@@ -10,6 +10,7 @@ import {
   type RecordCampaignEventsInput,
 } from '@tessera/domain';
 import type { MemberContext } from '../context.ts';
+import { lockProfilesOfBatch } from '../profiles/profiles-in-scope.ts';
 
 /**
  * Records a batch of campaign events, all or none. Events whose ids the workspace stored before
@@ -21,14 +22,7 @@ export async function recordCampaignEvents(
 ): Promise<IngestResult> {
   refuseFutureEvents(input.events, ctx.clock.now());
   const storedIds = await ctx.db.transaction().execute(async (trx) => {
-    const profileIds = [...new Set(input.events.map((event) => event.profileId))];
-    const found = await findProfileIdsInScope(trx, ctx.scope, profileIds, { isLocked: true });
-    const index = input.events.findIndex((event) => !found.has(event.profileId));
-    if (index !== -1) {
-      throw new DomainError('PROFILE_NOT_FOUND', 'No profile has this id', {
-        path: `events.${index}.profileId`,
-      });
-    }
+    await lockProfilesOfBatch(trx, ctx.scope, input.events, 'events');
     return insertCampaignEvents(trx, ctx.scope, input.events);
   });
   return ingestResultOf(input.events, new Set(storedIds));

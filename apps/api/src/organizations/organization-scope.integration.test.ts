@@ -93,6 +93,8 @@ const readMatrix: Record<
     ofOrganization: (t) => ({ recordKind: 'organization', recordId: t.organizationId }),
   },
   'usage.summary': { countsOverScope: { from: isoDay(-1), to: isoDay(1), groupBy: 'organization' } },
+  'surveys.list': { ofProfile: (t) => ({ profileId: t.profileId }) },
+  'surveys.latest': { ofProfile: (t) => ({ profileId: t.profileId }) },
 };
 
 /** The day `offset` days from today, in UTC (the fixture's workspace's time zone). */
@@ -340,6 +342,21 @@ describe('changes by a scoped agent', () => {
         'memberships.delete',
         (t) => ({ organizationId: t.organizationId, profileId: t.profileId }),
       ],
+      'record a survey response': [
+        'surveys.record',
+        (t) => ({
+          responses: [
+            {
+              id: `survey-${fresh}`,
+              profileId: t.profileId,
+              survey: 'NPS',
+              question: 'How likely?',
+              score: 1,
+              respondedAt: new Date(),
+            },
+          ],
+        }),
+      ],
     };
     return cases;
   }
@@ -359,6 +376,7 @@ describe('changes by a scoped agent', () => {
         await caller.relationships.links({ objectKind: 'contacts', recordId: t.profileId }),
         await caller.organizations.get({ id: t.organizationId }),
         await caller.memberships.list({ profileId: t.profileId }),
+        await caller.surveys.list({ profileId: t.profileId }),
       );
     }
     return read;

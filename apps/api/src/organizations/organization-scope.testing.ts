@@ -201,6 +201,18 @@ export async function createScopeFixture(app: TestApp): Promise<ScopeFixture> {
     })),
   });
 
+  await caller.surveys.record({
+    responses: [inside, outsider, loner].map((each) => ({
+      id: `survey-${each.profileName}`,
+      profileId: each.profileId,
+      survey: `NPS of ${each.profileName}`,
+      question: 'How likely are you to recommend us?',
+      answer: `Said by ${each.profileName}`,
+      score: 9,
+      respondedAt: now,
+    })),
+  });
+
   const agent = await caller.members.create({
     email: `agent-${mark}@example.com`,
     name: 'Scoped agent',

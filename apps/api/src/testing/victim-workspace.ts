@@ -73,6 +73,19 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
     attributes: { note: marker },
   });
   const structure = await createVictimStructure(owner, marker, profiles[0]?.id ?? '');
+  await owner.caller.surveys.record({
+    responses: [
+      {
+        id: `survey-${marker}`,
+        profileId: profiles[0]?.id ?? '',
+        survey: `NPS ${marker}`,
+        question: 'How likely are you to recommend us?',
+        answer: `Answered by ${marker}`,
+        score: 9,
+        respondedAt: new Date(),
+      },
+    ],
+  });
   await owner.caller.tokens.create({ name: `integration ${marker}` });
   const second = await addMember(app, workspaceId, {
     role: 'admin',
@@ -154,6 +167,12 @@ export async function createVictimWorkspace(app: TestApp, baseUrl: string): Prom
         .execute(),
       identities: await db
         .selectFrom('profile_identities')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('id')
+        .execute(),
+      surveyResponses: await db
+        .selectFrom('survey_responses')
         .selectAll()
         .where('workspace_id', '=', workspaceId)
         .orderBy('id')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format.ts';
+import { formatDate, formatDateTime, formatScore } from './format.ts';
 
 /** ICU puts a narrow no-break space before AM and PM; the assertions read better with plain ones. */
 function withPlainSpaces(text: string): string {
@@ -17,5 +17,17 @@ describe('formatDateTime', () => {
 
   it('shows the reader’s calendar day, which may differ from the UTC one', () => {
     expect(withPlainSpaces(formatDateTime(new Date('2024-12-31T23:30:00Z')))).toBe('Jan 1, 2025, 12:30 AM');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows the reader’s calendar day', () => {
+    expect(formatDate(new Date('2024-12-31T23:30:00Z'))).toBe('Jan 1, 2025');
+  });
+});
+
+describe('formatScore', () => {
+  it('shows whole scores without decimals and fractions to two places', () => {
+    expect([0, 9, 4.5, 7.125].map(formatScore)).toEqual(['0', '9', '4.5', '7.13']);
   });
 });

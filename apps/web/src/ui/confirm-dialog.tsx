@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog.tsx';
 
 interface ConfirmDialogProps {
   isOpen: boolean;
@@ -19,43 +20,31 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { isOpen, title, children, confirmLabel, pendingLabel, isPending, error, onConfirm, onCancel } =
     props;
   const { tone = 'danger' } = props;
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
+    <Dialog
+      isOpen={isOpen}
+      title={title}
+      onCancel={() => {
         if (!isPending) onCancel();
       }}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onCancel} disabled={isPending} autoFocus>
+            Cancel
+          </button>
+          <button type="button" className={`button button-${tone}`} onClick={onConfirm} disabled={isPending}>
+            {isPending ? pendingLabel : confirmLabel}
+          </button>
+        </>
+      }
     >
-      <h2 id={titleId} className="dialog-title">
-        {title}
-      </h2>
       <div className="dialog-body">{children}</div>
       {error ? (
         <p className="field-error" role="alert">
           {error}
         </p>
       ) : null}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} disabled={isPending} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className={`button button-${tone}`} onClick={onConfirm} disabled={isPending}>
-          {isPending ? pendingLabel : confirmLabel}
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

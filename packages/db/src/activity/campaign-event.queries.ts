@@ -6,7 +6,7 @@ import {
 } from '@tessera/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../client.ts';
-import { inIdOrder } from './event-order.ts';
+import { inIdOrder } from '../shared/id-order.ts';
 import { profileInScope, type Scope } from '../shared/scope.ts';
 
 /**

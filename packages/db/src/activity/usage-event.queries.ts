@@ -1,7 +1,7 @@
 import type { EventPosition, UsageEvent } from '@tessera/domain';
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../client.ts';
-import { inIdOrder } from './event-order.ts';
+import { inIdOrder } from '../shared/id-order.ts';
 import { organizationInScope, profileInScope, type Scope } from '../shared/scope.ts';
 import type { UsageEventTable } from './activity.table.ts';
 

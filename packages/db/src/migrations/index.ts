@@ -19,6 +19,7 @@ import * as indexProfileSegments from './202612071120_index_profile_segments.ts'
 import * as readOnlyTokens from './202612071300_read_only_tokens.ts';
 import * as auditHistory from './202612071310_audit_history.ts';
 import * as countUsageByDay from './202612071200_count_usage_by_day.ts';
+import * as createSurveyResponses from './202612071500_create_survey_responses.ts';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '202612071300_read_only_tokens': readOnlyTokens,
   '202612071310_audit_history': auditHistory,
   '202612071200_count_usage_by_day': countUsageByDay,
+  '202612071500_create_survey_responses': createSurveyResponses,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -50,6 +50,7 @@ describe('migrations', () => {
           'sessions',
           'source_record_identifiers',
           'source_records',
+          'survey_responses',
           'tiers',
           'usage_day_counts',
           'usage_day_zones',

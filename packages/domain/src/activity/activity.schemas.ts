@@ -1,75 +1,23 @@
 import { z } from 'zod';
 import { idSchema } from '../shared/ids.ts';
 import { pageInput } from '../shared/pagination.ts';
-import { requiredText, text } from '../shared/text.ts';
+import { requiredText } from '../shared/text.ts';
+import { batchIdSchema, batchOf, instantSchema } from '../shared/batch.schemas.ts';
 import {
   activityLengthMax,
   campaignIdLengthMax,
   campaignNameLengthMax,
   campaignStages,
-  eventIdLengthMax,
-  eventsPerBatchMax,
   moduleLengthMax,
 } from './activity.ts';
 
-/** The last moment a time may name: the end of the year 9999, in milliseconds since 1970. */
-const latestMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-/**
- * A moment between 1970 and 9999: a Date, ISO 8601 text with an offset, or milliseconds since
- * 1970 (what event senders often have at hand).
- */
-function instantSchema(label: string) {
-  const error = `${label} must be a date and time, like 2024-05-01T09:30:00Z, or milliseconds since 1970`;
-  return z
-    .union(
-      [
-        z.number({ error }).int({ error }).min(0, { error }).max(latestMs, { error }),
-        z.iso.datetime({ offset: true, error }),
-        z.date({ error }),
-      ],
-      { error },
-    )
-    .transform((value) => (value instanceof Date ? value : new Date(value)))
-    .refine(
-      (value) => value.getTime() >= 0 && value.getTime() <= latestMs,
-      `${label} must be a date and time between 1970 and 9999`,
-    );
-}
-
-/** The sender's id of an event, kept exactly as sent: sending it again stores nothing twice. */
-const eventIdSchema = text('Event id', 'Event id is required')
-  .refine((id) => id.trim() !== '', 'Event id is required')
-  .max(eventIdLengthMax, `Event id must be at most ${eventIdLengthMax} characters`);
+const eventIdSchema = batchIdSchema('Event id');
 
 const moduleSchema = requiredText('Module', moduleLengthMax);
 
 export const campaignStageSchema = z.enum(campaignStages, {
   error: `Stage must be one of ${campaignStages.join(', ')}`,
 });
-
-/** A batch of events, each id once: the same id twice in one batch is a mistake of the sender. */
-function batchOf<T extends z.ZodType<{ id: string }>>(event: T) {
-  return z.strictObject({
-    events: z
-      .array(event, { error: 'Events must be a list' })
-      .min(1, 'Send at least one event')
-      .max(eventsPerBatchMax, `A batch holds at most ${eventsPerBatchMax} events`)
-      .superRefine((events, ctx) => {
-        const firstIndex = new Map<string, number>();
-        events.forEach((each, index) => {
-          const first = firstIndex.get(each.id);
-          if (first === undefined) firstIndex.set(each.id, index);
-          else
-            ctx.addIssue({
-              code: 'custom',
-              path: [index, 'id'],
-              message: `Repeats the id of event ${first}`,
-            });
-        });
-      }),
-  });
-}
 
 export const usageEventInput = z.strictObject({
   id: eventIdSchema,
@@ -81,7 +29,7 @@ export const usageEventInput = z.strictObject({
 });
 export type UsageEventInput = z.output<typeof usageEventInput>;
 
-export const ingestUsageInput = batchOf(usageEventInput);
+export const ingestUsageInput = batchOf('events', 'event', usageEventInput);
 export type IngestUsageInput = z.output<typeof ingestUsageInput>;
 
 export const campaignEventInput = z.strictObject({
@@ -93,7 +41,7 @@ export const campaignEventInput = z.strictObject({
   occurredAt: instantSchema('occurredAt'),
 });
 
-export const recordCampaignEventsInput = batchOf(campaignEventInput);
+export const recordCampaignEventsInput = batchOf('events', 'event', campaignEventInput);
 export type RecordCampaignEventsInput = z.output<typeof recordCampaignEventsInput>;
 
 export const campaignSummaryInput = z.strictObject({ profileId: idSchema });
@@ -147,8 +95,6 @@ export const usagePageOutput = z.object({
   items: z.array(usageEventOutput),
   nextCursor: z.string().nullable(),
 });
-
-export const ingestOutput = z.object({ accepted: z.number(), duplicates: z.array(z.string()) });
 
 export const campaignSummaryOutput = z.object({
   counts: z.object({ sent: z.number(), viewed: z.number(), engaged: z.number(), goal_achieved: z.number() }),

@@ -1,20 +1,15 @@
-import { DomainError } from '../shared/errors.ts';
+import { refuseFutureTimes } from '../shared/batch.ts';
 
 /** What happened with a campaign sent to a profile, in the order a campaign reaches them (reference 004). */
 export const campaignStages = ['sent', 'viewed', 'engaged', 'goal_achieved'] as const;
 export type CampaignStage = (typeof campaignStages)[number];
 
-/** The most events one batch carries. */
-export const eventsPerBatchMax = 500;
-export const eventIdLengthMax = 128;
 export const moduleLengthMax = 100;
 export const activityLengthMax = 100;
 export const campaignIdLengthMax = 128;
 export const campaignNameLengthMax = 200;
 /** How many of a profile's campaigns its summary shows, most recent first. */
 export const recentCampaignsMax = 5;
-/** How far ahead of the server's clock an event may be dated: the sender's clock may run a little fast. */
-export const occurredAtLeadMaxMs = 5 * 60 * 1000;
 
 /** One use of a product by a profile in an organization, with the profile's id and email as they were then. */
 export interface UsageEvent {
@@ -52,29 +47,7 @@ export interface CampaignSummary {
   recent: RecentCampaign[];
 }
 
-/** What an ingest stored: how many events are new, and the ids of those stored before. */
-export interface IngestResult {
-  accepted: number;
-  duplicates: string[];
-}
-
-/** The answer to a batch of which the events with `storedIds` were stored now, the others before. */
-export function ingestResultOf(
-  events: readonly { id: string }[],
-  storedIds: ReadonlySet<string>,
-): IngestResult {
-  return {
-    accepted: storedIds.size,
-    duplicates: events.filter((event) => !storedIds.has(event.id)).map((event) => event.id),
-  };
-}
-
 /** Refuses, at its field, the first event dated further ahead of `now` than a sender's clock may run. */
 export function refuseFutureEvents(events: readonly { occurredAt: Date }[], now: Date): void {
-  const latest = now.getTime() + occurredAtLeadMaxMs;
-  const index = events.findIndex((event) => event.occurredAt.getTime() > latest);
-  if (index === -1) return;
-  throw new DomainError('INVALID_FIELD', 'The event must not be dated in the future', {
-    path: `events.${index}.occurredAt`,
-  });
+  refuseFutureTimes(events, 'events', 'occurredAt', now);
 }

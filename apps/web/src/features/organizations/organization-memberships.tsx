@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { messageOf } from '../../lib/api-errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { useCursorPages } from '../../lib/use-cursor-pages.ts';
 import { LoadMoreFooter } from './load-more-footer.tsx';
 import type { Membership } from './profile-memberships.ts';
 
@@ -23,17 +23,10 @@ interface OrganizationMembershipsProps {
 export function OrganizationMemberships(props: OrganizationMembershipsProps) {
   const { organizationId, contactsOnly, emptyText, nouns, children } = props;
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const input = { organizationId, contactsOnly, limit: pageSize };
-  const list = useInfiniteQuery({
-    queryKey: trpc.memberships.list.infiniteQueryKey(input),
-    // `memberships.list` refuses fields it does not name, such as the `direction` that tRPC's
-    // infinite queries add: each page is asked for as a plain query.
-    queryFn: ({ pageParam }) =>
-      queryClient.fetchQuery(trpc.memberships.list.queryOptions({ ...input, cursor: pageParam })),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = useCursorPages(trpc.memberships.list.infiniteQueryKey(input), (queryClient, cursor) =>
+    queryClient.fetchQuery(trpc.memberships.list.queryOptions({ ...input, cursor })),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const [singular, plural] = nouns;
 

@@ -20,6 +20,7 @@ import { RecordProfileTypesSection } from '../profile-types/record-profile-types
 import { IdentitiesSection } from '../source-records/identities-section.tsx';
 import type { FoundRecordState } from '../source-records/identifier-lookup.tsx';
 import { SourceRecordsSection } from '../source-records/source-records-section.tsx';
+import { SurveyScores } from '../surveys/survey-scores.tsx';
 import { dropFromLists, forgetProfile, rememberProfile } from './profile-cache.ts';
 import { genderChoices, lifecycleChoices, type Profile } from './profile-form.fields.ts';
 import { ProfileLoadState } from './profile-load-state.tsx';
@@ -192,6 +193,7 @@ function ProfileDetail({ profile }: { profile: Profile }) {
           ) : null}
         </div>
       </div>
+      <SurveyScores profileId={profile.id} fullName={profile.fullName} />
 
       {isDeleted ? (
         <Alert
@@ -391,8 +393,8 @@ function ProfileDetail({ profile }: { profile: Profile }) {
       >
         <p>
           Everything Tessera holds about <strong>{profile.fullName}</strong> is erased: name, email, phones,
-          birthday, addresses, locations, tier, tags and statuses. This cannot be undone, and it cannot be
-          restored.
+          birthday, addresses, locations, tier, tags, statuses and survey responses. This cannot be undone,
+          and it cannot be restored.
         </p>
       </ConfirmDialog>
     </>

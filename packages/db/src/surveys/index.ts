@@ -1,0 +1,1 @@
+export * from './survey-response.queries.ts';
