@@ -86,6 +86,31 @@ describe('the demo workspace', () => {
     expect(values.attributes).toMatchObject({ industry: expect.any(String) as string });
   });
 
+  it('has survey responses, a trail of changes to page through, members and API tokens', async () => {
+    const profiles = (await demo.profiles.list({ limit: 100, sortBy: 'createdAt', sortOrder: 'asc' })).items;
+    const [first] = profiles;
+    const latest = await demo.surveys.latest({ profileId: first?.id ?? '' });
+    expect(latest.items.map((item) => item.survey).sort()).toEqual(['CSAT', 'NPS', 'Onboarding feedback']);
+    const responses = await demo.surveys.list({ profileId: first?.id ?? '' });
+    expect(responses.nextCursor).not.toBeNull();
+    const history = await demo.audit.list({ recordKind: 'profile', recordId: first?.id ?? '' });
+    expect(history.nextCursor).not.toBeNull();
+    expect(history.items[0]?.changes.length).toBeGreaterThan(0);
+    expect((await demo.members.list()).map((member) => member.role).sort()).toEqual([
+      'agent',
+      'master',
+      'viewer',
+    ]);
+    expect((await demo.tokens.list()).map((token) => token.readOnly).sort()).toEqual([false, true]);
+    const summary = await demo.usage.summary({
+      from: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+      to: new Date().toISOString().slice(0, 10),
+      groupBy: 'organization',
+      interval: 'week',
+    });
+    expect(summary.total).toBeGreaterThan(1000);
+  });
+
   it('takes its structure from a seed file that imports as it is, and a second time changes nothing', async () => {
     const document = seedDocumentSchema.parse(JSON.parse(readFileSync(demoSeedPath, 'utf8')));
     const other = await app.newWorkspace('master');

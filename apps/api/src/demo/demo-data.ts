@@ -283,6 +283,8 @@ async function fillDemo(deps: AppDeps, trx: Transaction<Database>, owner: Member
       await api.relationships.link({ id: referredBy.id, sourceId: referred.id, targetId: referrer.id });
   }
 
+  await fillPeopleExtras(api, profiles, now);
+
   // Usage for the monitor to draw: each person works in a few modules of their account most days.
   const usage = profiles.flatMap((profile, person) =>
     Array.from({ length: usageDays }, (_, daysAgo) => daysAgo)
@@ -317,6 +319,94 @@ async function fillDemo(deps: AppDeps, trx: Transaction<Database>, owner: Member
       }));
     }),
   );
+}
+
+const npsComments = [
+  'Love the product',
+  null,
+  'Support was quick',
+  null,
+  'Pricing is steep',
+  'Easy to set up',
+];
+
+/** Survey responses, a profile's trail of changes, second emails and phones, members and API tokens. */
+async function fillPeopleExtras(
+  api: ReturnType<typeof createCaller>,
+  profiles: { id: string }[],
+  now: number,
+) {
+  const responses = profiles.slice(0, 24).flatMap(({ id: profileId }, person) => [
+    ...Array.from({ length: person === 0 ? 24 : 1 + (person % 4) }, (_, at) => ({
+      id: `demo-nps-${person}-${at}`,
+      profileId,
+      survey: 'NPS',
+      question: 'How likely are you to recommend us to a friend?',
+      answer: nth(npsComments, person + at),
+      score: person === 1 && at === 0 ? 8.5 : (person * 3 + at * 5) % 11,
+      respondedAt: new Date(now - (at * 14 + (person % 9)) * day),
+    })),
+    ...(person % 3 === 0
+      ? [
+          {
+            id: `demo-csat-${person}`,
+            profileId,
+            survey: 'CSAT',
+            question: 'How satisfied were you with your last support request?',
+            score: 1 + (person % 5),
+            respondedAt: new Date(now - (3 + person) * day),
+          },
+          {
+            id: `demo-onboarding-${person}`,
+            profileId,
+            survey: 'Onboarding feedback',
+            question: 'What almost stopped you from signing up?',
+            answer: nth(
+              ['Nothing at all', 'The import took a while', 'I was not sure about the price'],
+              person,
+            ),
+            respondedAt: new Date(now - (20 + person) * day),
+          },
+        ]
+      : []),
+  ]);
+  await api.surveys.record({ responses });
+
+  const [first, second] = profiles;
+  if (first) {
+    const changes = [
+      { company: 'Analytical Engines' },
+      { occupation: 'Mathematician' },
+      { tags: ['vip', 'newsletter'] },
+      { title: 'Countess' },
+      { occupation: 'Poet of science' },
+    ];
+    for (let round = 0; round < 22; round++) {
+      await api.profiles.update({
+        id: first.id,
+        ...nth(changes, round),
+        secondaryPhone: `+6129${String(1_000_000 + round).slice(-7)}`,
+      });
+    }
+    await api.profiles.contactPoints.create({
+      profileId: first.id,
+      key: 'email',
+      value: 'ada@analytical.example',
+      uuid: 'crm-1042',
+    });
+    await api.profiles.contactPoints.create({ profileId: first.id, key: 'phone', value: '0413 555 010' });
+  }
+  if (second)
+    await api.profiles.contactPoints.create({
+      profileId: second.id,
+      key: 'email',
+      value: 'grace.work@example.com',
+    });
+
+  await api.members.create({ email: 'agent@tessera.dev', name: 'Avery Agent', role: 'agent' });
+  await api.members.create({ email: 'viewer@tessera.dev', name: 'Val Viewer', role: 'viewer' });
+  await api.tokens.create({ name: 'Dashboard', readOnly: true });
+  await api.tokens.create({ name: 'CRM sync' });
 }
 
 /**

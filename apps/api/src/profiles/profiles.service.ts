@@ -178,10 +178,10 @@ export async function listProfiles(ctx: MemberContext, input: ListProfilesInput)
   const settings =
     filter.phone !== undefined || (q && looksLikePhone(q)) ? settingsOf(ctx, ctx.db) : undefined;
   if (filter.phone !== undefined && settings) {
-    filter.phone = phoneInRegion((await settings()).defaultPhoneRegion, filter.phone, 'filter.phone');
+    filter.phone = phoneInRegion((await settings.read()).defaultPhoneRegion, filter.phone, 'filter.phone');
   }
   if (q) {
-    const phone = settings && phoneInSearch(q, (await settings()).defaultPhoneRegion);
+    const phone = settings && phoneInSearch(q, (await settings.read()).defaultPhoneRegion);
     const found = await searchProfiles(ctx.db, ctx.scope, { text: q, phone, filter, limit: input.limit });
     return { items: await views(ctx, found), nextCursor: null };
   }
