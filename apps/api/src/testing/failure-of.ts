@@ -16,7 +16,11 @@ async function trpcErrorOf(call: Promise<unknown>): Promise<TRPCError> {
 function failureFrom(error: TRPCError) {
   const { cause } = error;
   if (cause instanceof ZodError) {
-    return { code: error.code, domainCode: undefined, paths: fieldIssuesOf(cause).map((issue) => issue.path) };
+    return {
+      code: error.code,
+      domainCode: undefined,
+      paths: fieldIssuesOf(cause).map((issue) => issue.path),
+    };
   }
   const domain = cause as Cause;
   return { code: error.code, domainCode: domain?.code, paths: [domain?.path] };
