@@ -128,7 +128,7 @@ describe('surveys.record', () => {
       [{ ...response('x', ada.id), score: null, answer: null }, 'BAD_REQUEST', 'responses.3.answer'],
       [{ ...response('x', ada.id), question: ' ' }, 'BAD_REQUEST', 'responses.3.question'],
       [{ ...response('x', ada.id), respondedAt: 'soon' }, 'BAD_REQUEST', 'responses.3.respondedAt'],
-      [{ ...response('x', ada.id), nps: 9 }, 'BAD_REQUEST', 'responses.3'],
+      [{ ...response('x', ada.id), nps: 9 }, 'BAD_REQUEST', 'responses.3.nps'],
     ] as const) {
       expect(await recordOverHttp(owner, four(bad))).toMatchObject({ status: 400, code, paths: [path] });
     }

@@ -6,9 +6,10 @@ describe('can', () => {
     for (const role of roles) expect(can(role, 'profiles.read')).toBe(true);
   });
 
-  it('keeps viewers from changing anything', () => {
-    for (const action of actions.filter((a) => !a.endsWith('.read')))
+  it('keeps viewers from changing anything but their own API tokens', () => {
+    for (const action of actions.filter((a) => !a.endsWith('.read') && a !== 'tokens.own'))
       expect(can('viewer', action)).toBe(false);
+    expect(can('viewer', 'tokens.own')).toBe(true);
   });
 
   it('lets agents edit but not delete profiles', () => {

@@ -3,7 +3,7 @@ import type { AuditRecordKind } from '@tessera/domain';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { DateTime } from '../../ui/date-time.tsx';
 import { LoadError, Loading } from '../../ui/states.tsx';
-import { LoadMoreFooter } from '../organizations/load-more-footer.tsx';
+import { NewestFirstFooter } from '../organizations/load-more-footer.tsx';
 
 type Entry = RouterOutputs['audit']['list']['items'][number];
 type Value = Entry['changes'][number]['before'];
@@ -143,20 +143,7 @@ export function RecordHistorySection({
               <HistoryEntry key={entry.id} entry={entry} />
             ))}
           </ol>
-          <LoadMoreFooter
-            summary={
-              history.hasNextPage
-                ? `Showing the latest ${entries.length} changes`
-                : entries.length === 1
-                  ? '1 change'
-                  : `${entries.length} changes`
-            }
-            noun="changes"
-            hasMore={history.hasNextPage}
-            isLoadingMore={history.isFetchingNextPage}
-            hasLoadMoreFailed={history.isFetchNextPageError}
-            onLoadMore={() => void history.fetchNextPage()}
-          />
+          <NewestFirstFooter list={history} count={entries.length} one="change" many="changes" />
         </>
       )}
     </section>

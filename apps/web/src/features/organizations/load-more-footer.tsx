@@ -38,3 +38,31 @@ export function LoadMoreFooter(props: LoadMoreFooterProps) {
     </div>
   );
 }
+
+interface PagedList {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/** The footer of a list read newest first, page by page: `Showing the latest 20 changes`, then the count. */
+export function NewestFirstFooter(props: { list: PagedList; count: number; one: string; many: string }) {
+  const { list, count, one, many } = props;
+  return (
+    <LoadMoreFooter
+      summary={
+        list.hasNextPage
+          ? `Showing the latest ${count} ${many}`
+          : count === 1
+            ? `1 ${one}`
+            : `${count} ${many}`
+      }
+      noun={many}
+      hasMore={list.hasNextPage}
+      isLoadingMore={list.isFetchingNextPage}
+      hasLoadMoreFailed={list.isFetchNextPageError}
+      onLoadMore={() => void list.fetchNextPage()}
+    />
+  );
+}

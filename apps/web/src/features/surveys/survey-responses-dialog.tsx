@@ -4,7 +4,7 @@ import { useCursorPages } from '../../lib/use-cursor-pages.ts';
 import { DateTime } from '../../ui/date-time.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Loading, LoadError } from '../../ui/states.tsx';
-import { LoadMoreFooter } from '../organizations/load-more-footer.tsx';
+import { NewestFirstFooter } from '../organizations/load-more-footer.tsx';
 
 const pageSize = 20;
 
@@ -76,20 +76,7 @@ function SurveyResponseList({ profileId }: { profileId: string }) {
           </li>
         ))}
       </ol>
-      <LoadMoreFooter
-        summary={
-          list.hasNextPage
-            ? `Showing the latest ${items.length} responses`
-            : items.length === 1
-              ? '1 response'
-              : `${items.length} responses`
-        }
-        noun="responses"
-        hasMore={list.hasNextPage}
-        isLoadingMore={list.isFetchingNextPage}
-        hasLoadMoreFailed={list.isFetchNextPageError}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <NewestFirstFooter list={list} count={items.length} one="response" many="responses" />
     </div>
   );
 }
