@@ -288,7 +288,12 @@ async function fillDemo(deps: AppDeps, trx: Transaction<Database>, owner: Member
   // Usage for the monitor to draw: each person works in a few modules of their account most days.
   const usage = profiles.flatMap((profile, person) =>
     Array.from({ length: usageDays }, (_, daysAgo) => daysAgo)
-      .filter((daysAgo) => (person + daysAgo) % 3 !== 0)
+      // Quieter at weekends, busier in recent weeks: something for the chart to show.
+      .filter((daysAgo) => {
+        const weekday = new Date(now - daysAgo * day).getUTCDay();
+        const isWeekend = weekday === 0 || weekday === 6;
+        return isWeekend ? person % 4 === 0 : (person + daysAgo) % (daysAgo < 21 ? 5 : 3) !== 0;
+      })
       .flatMap((daysAgo) =>
         modules.slice(0, 1 + ((person + daysAgo) % modules.length)).map(([module, activity], at) => ({
           id: `demo-usage-${person}-${daysAgo}-${at}`,
