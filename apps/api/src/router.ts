@@ -5,7 +5,7 @@ import { sourceRecordsRouter } from './source-records/source-records.router.ts';
 import { tokensRouter } from './tokens/tokens.router.ts';
 import { workspaceSettingsRouter } from './workspace-settings/workspace-settings.router.ts';
 import { attributeDefinitionsRouter } from './attribute-definitions/attribute-definitions.router.ts';
-import { attributeValuesRouter } from './profile-types/attribute-values.router.ts';
+import { attributeValuesRouter } from './attribute-values/attribute-values.router.ts';
 import { profileTypesRouter } from './profile-types/profile-types.router.ts';
 import { relationshipsRouter } from './relationships/relationships.router.ts';
 import { workflowsRouter } from './workflows/workflows.router.ts';
@@ -14,9 +14,10 @@ import { usageRouter } from './activity/usage.router.ts';
 import { campaignsRouter } from './activity/campaigns.router.ts';
 import { surveysRouter } from './surveys/surveys.router.ts';
 import { organizationsRouter } from './organizations/organizations.router.ts';
+import { contactsRouter } from './memberships/contacts.router.ts';
 import { membershipsRouter } from './memberships/memberships.router.ts';
 import { auditRouter } from './audit/audit.router.ts';
-import { createCallerFactory, router } from './trpc.ts';
+import { createCallerFactory, mergeRouters, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -30,7 +31,7 @@ export const appRouter = router({
   profileTypes: profileTypesRouter,
   workflows: workflowsRouter,
   relationships: relationshipsRouter,
-  organizations: organizationsRouter,
+  organizations: mergeRouters(organizationsRouter, contactsRouter),
   memberships: membershipsRouter,
   seeds: seedsRouter,
   usage: usageRouter,

@@ -1,6 +1,4 @@
 import {
-  createContactInput,
-  createdContactOutput,
   createOrganizationInput,
   listOrganizationsInput,
   organizationIdInput,
@@ -10,7 +8,6 @@ import {
 } from '@tessera/domain';
 import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
-import { createContact } from './contacts.service.ts';
 import {
   createOrganization,
   deleteOrganization,
@@ -43,8 +40,4 @@ export const organizationsRouter = router({
     .input(organizationIdInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => deleteOrganization(ctx, input)),
-  createContact: writer
-    .input(createContactInput)
-    .output(createdContactOutput)
-    .mutation(({ ctx, input }) => createContact(ctx, input)),
 });

@@ -10,9 +10,9 @@ import {
 } from '@tessera/domain';
 import { z } from 'zod';
 import { permittedProcedure, router } from '../trpc.ts';
-import { identitiesRouter } from '../source-records/identities.router.ts';
+import { identitiesRouter } from './identities.router.ts';
 import { contactPointsRouter } from './contact-points.router.ts';
-import { eraseProfile } from '../activity/erasure.service.ts';
+import { eraseProfile } from './erasure.service.ts';
 import {
   createProfile,
   deleteProfile,

@@ -22,7 +22,7 @@ import {
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { requireRecord, requireRecordAccess } from '../profile-types/record-kinds.ts';
+import { requireRecord, requireRecordAccess } from '../records/record-access.ts';
 
 function toView(relationship: RelationshipDefinition): RelationshipView {
   const { workspaceId: _workspaceId, ...view } = relationship;

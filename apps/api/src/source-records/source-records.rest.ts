@@ -1,6 +1,6 @@
 import { DomainError, idSchema, sortableIdSchema, type SourceRecordView } from '@tessera/domain';
 import { TRPCError } from '@trpc/server';
-import type { RestAnswer, RestRequest, RestRoute } from '../http/rest-handler.ts';
+import type { RestAnswer, RestRequest, RestRoute } from '../rest-route.ts';
 import { recordNotFound } from './source-records.service.ts';
 
 // Reference 003's Profiles API, with Tessera's profiles as its users and source records as its

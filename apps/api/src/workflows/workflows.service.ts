@@ -26,7 +26,7 @@ import {
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit, type AuditedChange } from '../audit/audit.ts';
-import { auditedRecordType, requireRecord } from '../profile-types/record-kinds.ts';
+import { auditedRecordType, requireRecord } from '../records/record-access.ts';
 
 export function toWorkflowView(workflow: Workflow): WorkflowView {
   const { workspaceId: _workspaceId, ...view } = workflow;

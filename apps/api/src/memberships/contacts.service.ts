@@ -1,8 +1,8 @@
 import { requirePermission, type CreateContactInput, type CreatedContactView } from '@tessera/domain';
 import type { MemberContext } from '../context.ts';
-import { addMembership } from '../memberships/memberships.service.ts';
+import { addMembership } from './memberships.service.ts';
 import { addProfile, profileView } from '../profiles/profiles.service.ts';
-import { existingOrganization } from './organizations.service.ts';
+import { existingOrganization } from '../organizations/organizations.service.ts';
 
 /**
  * Creates a profile as a contact of an organization (reference 004: a contact created from the

@@ -3,7 +3,7 @@ import { eraseAuditSnapshotsOf } from '@tessera/db/audit';
 import type { ProfileIdInput } from '@tessera/domain';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { purgeProfile } from '../profiles/profiles.service.ts';
+import { purgeProfile } from './profiles.service.ts';
 
 /**
  * A data-subject erasure: the profile is purged (its memberships, campaign events and survey

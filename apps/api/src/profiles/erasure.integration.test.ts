@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf } from '../testing/failure-of.ts';
 import { memberOfRole } from '../testing/member-of-role.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { acmeWithAda, addProfile, minutesAgo, usageEvent } from './activity.testing.ts';
+import { acmeWithAda, addProfile, minutesAgo, usageEvent } from '../activity/activity.testing.ts';
 
 let app: TestApp;
 

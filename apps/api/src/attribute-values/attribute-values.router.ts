@@ -1,6 +1,6 @@
 import { recordAttributesOutput, recordInput, setAttributeValuesInput } from '@tessera/domain';
 import { memberProcedure, router } from '../trpc.ts';
-import { getRecordAttributes, setRecordAttributes } from './adoption.service.ts';
+import { getRecordAttributes, setRecordAttributes } from './attribute-values.service.ts';
 
 // Who may read or set a record's values depends on its kind: the use cases check it.
 export const attributeValuesRouter = router({

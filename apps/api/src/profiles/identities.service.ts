@@ -11,7 +11,7 @@ import {
 import type { Executor } from '@tessera/db';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { writableProfile } from '../profiles/contact-points.service.ts';
+import { writableProfile } from './contact-points.service.ts';
 
 export interface ProfileIdentities {
   /** The primary identity's identifier (001: external_id). */
