@@ -61,6 +61,11 @@ case "$task" in
     ensure_chromium
     node scripts/run-tests.mjs
     ;;
+  quick)
+    # The inner loop: unit and integration tests, once, on the PostgreSQL server if one answers.
+    ensure_installed
+    pnpm_ exec vitest run --project domain --project db --project api --project web "$@"
+    ;;
   cli)
     # What the command line prints is for scripts to read: the install tells its progress on stderr.
     ensure_installed >&2
@@ -76,7 +81,7 @@ case "$task" in
     pnpm_ exec turbo run "$@"
     ;;
   *)
-    echo "usage: sh scripts/tessera.sh start | test | cli <command> | bench | turbo <task>" >&2
+    echo "usage: sh scripts/tessera.sh start | test | quick | cli <command> | bench | turbo <task>" >&2
     exit 2
     ;;
 esac

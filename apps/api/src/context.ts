@@ -2,6 +2,7 @@ import type { Clock, MemberInWorkspace, NewId } from '@tessera/domain';
 import type { Database, Scope } from '@tessera/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { PasswordHasher } from './auth/secrets.ts';
 import type { SignInThrottle } from './auth/sign-in-throttle.ts';
 import type { TokenCache } from './auth/token-cache.ts';
 
@@ -17,6 +18,7 @@ export interface AppDeps {
   isCookieSecure: boolean;
   tokenCache: TokenCache;
   signInThrottle: SignInThrottle;
+  passwords: PasswordHasher;
 }
 
 /** Who a request acts as: a member, signed in through a console session or an API token. */

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { monotonicFactory } from 'ulid';
 import type { AppDeps } from './context.ts';
+import { createPasswordHasher } from './auth/secrets.ts';
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { TokenCache } from './auth/token-cache.ts';
 
@@ -20,5 +21,6 @@ export function createDeps(db: Kysely<Database>, options: Partial<Omit<AppDeps, 
     isCookieSecure: options.isCookieSecure ?? false,
     tokenCache: options.tokenCache ?? new TokenCache(),
     signInThrottle: options.signInThrottle ?? new SignInThrottle(),
+    passwords: options.passwords ?? createPasswordHasher(),
   };
 }

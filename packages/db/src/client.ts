@@ -23,6 +23,8 @@ export interface DbOptions {
    * to one database at a time: another, in this process or any other, is refused with DataFolderInUseError.
    */
   dataDir?: string | undefined;
+  /** A dump of an embedded database's files (`dumpDataDir`) that a new in-memory one starts from. */
+  loadDataDir?: Blob | undefined;
   /** The most connections the pool opens to a PostgreSQL server. */
   poolSize?: number | undefined;
   /**
@@ -49,7 +51,7 @@ export function createDb(options: DbOptions = {}): Db {
   const dataDir = options.dataDir ?? '.data';
   const lock = dataDir.startsWith('memory://') ? undefined : lockDataFolder(dataDir);
   // pg_trgm serves profile search; on a PostgreSQL server the migration creates it.
-  const pglite = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const pglite = new PGlite(dataDir, { extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

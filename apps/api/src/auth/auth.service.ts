@@ -13,7 +13,7 @@ import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor, AppDeps, MemberContext, RequestContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { hashSecret, newSecret, verifyPassword, workspaceOfSecret } from './secrets.ts';
+import { hashSecret, newSecret, workspaceOfSecret } from './secrets.ts';
 
 export const sessionCookieName = 'tessera_session';
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
@@ -119,9 +119,9 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<M
   );
   const matching = [];
   for (const candidate of candidates) {
-    if (await verifyPassword(candidate.passwordHash, input.password)) matching.push(candidate);
+    if (await ctx.passwords.verify(candidate.passwordHash, input.password)) matching.push(candidate);
   }
-  if (candidates.length === 0) await verifyPassword(null, input.password);
+  if (candidates.length === 0) await ctx.passwords.verify(null, input.password);
   const [member, ...others] = matching;
   if (!member) {
     ctx.signInThrottle.recordFailure(input.email, ctx.ip, ctx.clock.now());

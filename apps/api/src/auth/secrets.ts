@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Options as ArgonOptions } from '@node-rs/argon2';
 import type { WorkspaceId } from '@tessera/domain';
 
 /**
@@ -29,18 +29,29 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** Argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+/** Hashes and checks members' passwords. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Whether the password is the one hashed; with no hash, it checks a decoy, to take as long. */
+  verify(passwordHash: string | null, password: string): Promise<boolean>;
 }
 
-// Verifying against this when no member matches keeps the answer's timing the same either way.
-const decoyHash = hash('decoy password for unknown emails');
-
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
-  if (passwordHash === null) {
-    await verify(await decoyHash, password);
-    return false;
-  }
-  return verify(passwordHash, password);
+/**
+ * Argon2id, by default with the library's parameters (19 MiB, 2 passes), as OWASP recommends.
+ * A hash carries its parameters, so it verifies whatever parameters later hashes are made with.
+ */
+export function createPasswordHasher(options: ArgonOptions = {}): PasswordHasher {
+  let decoyHash: Promise<string> | undefined;
+  return {
+    hash: (password) => hash(password, options),
+    async verify(passwordHash, password) {
+      if (passwordHash === null) {
+        // Verifying against this when no member matches keeps the answer's timing the same either way.
+        decoyHash ??= hash('decoy password for unknown emails', options);
+        await verify(await decoyHash, password);
+        return false;
+      }
+      return verify(passwordHash, password);
+    },
+  };
 }

@@ -20,7 +20,6 @@ import {
 } from '@tessera/db/members';
 import type { MemberContext } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { hashPassword } from '../auth/secrets.ts';
 import { changeOrganizationScope } from './member-scope.service.ts';
 
 export function listMembers(ctx: MemberContext): Promise<MemberListing[]> {
@@ -77,7 +76,7 @@ function audited(member: Member & { hasPassword: boolean }) {
 }
 
 export async function createMember(ctx: MemberContext, input: CreateMemberInput): Promise<MemberListing> {
-  const passwordHash = input.password === null ? null : await hashPassword(input.password);
+  const passwordHash = input.password === null ? null : await ctx.passwords.hash(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const { actor, masterCount } = await lockForChange(trx, ctx);
     assertMemberChangeAllowed({ actor: actor.role, target: undefined, role: input.role, masterCount });

@@ -3,11 +3,15 @@ import type { Db } from '@tessera/db';
 import { createTestDb } from '@tessera/db/testing';
 import type { MemberInWorkspace, Role } from '@tessera/domain';
 import type { Actor, AppDeps, RequestContext } from '../context.ts';
+import { createPasswordHasher } from '../auth/secrets.ts';
 import { createDeps } from '../deps.ts';
 import { createCaller } from '../router.ts';
 import { createWorkspace } from '../workspaces/workspaces.service.ts';
 
 export const testPassword = 'correct horse battery staple';
+
+/** Argon2id at its cheapest: tests hash many passwords, and what they prove does not depend on the cost. */
+export const testPasswords = createPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
 export interface TestMember {
   member: MemberInWorkspace;
@@ -27,7 +31,7 @@ export interface TestApp {
 
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDb();
-  const deps = createDeps(database.db);
+  const deps = createDeps(database.db, { passwords: testPasswords });
 
   function contextFor(actor: Actor | null, cookies: string[] = []): RequestContext {
     return {

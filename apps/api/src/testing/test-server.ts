@@ -45,5 +45,5 @@ export async function startTestServer(options: { webDist?: string } = {}): Promi
  * sign-in throttle and the rest of what a process keeps. Close it before the first one.
  */
 export function startOtherInstance(first: TestServer): Promise<{ url: string; close(): Promise<void> }> {
-  return listen(createDeps(first.app.database.db), undefined);
+  return listen(createDeps(first.app.database.db, { passwords: first.app.deps.passwords }), undefined);
 }

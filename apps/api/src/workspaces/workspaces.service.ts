@@ -5,7 +5,6 @@ import type { Member, Role, Workspace } from '@tessera/domain';
 import type { Transaction } from 'kysely';
 import type { AppDeps } from '../context.ts';
 import { recordOperatorAudit } from '../audit/audit.ts';
-import { hashPassword } from '../auth/secrets.ts';
 import { issueToken, type IssuedToken } from '../tokens/tokens.service.ts';
 
 export interface NewWorkspace {
@@ -31,7 +30,7 @@ export async function createWorkspace(
   input: NewWorkspace,
   fill?: (trx: Transaction<Database>, workspace: Workspace, owner: Member) => Promise<void>,
 ): Promise<CreatedWorkspace> {
-  const passwordHash = input.owner.password === null ? null : await hashPassword(input.owner.password);
+  const passwordHash = input.owner.password === null ? null : await deps.passwords.hash(input.owner.password);
   return deps.db.transaction().execute(async (trx) => {
     const workspace = await insertWorkspace(trx, { id: deps.newId(), slug: input.slug, name: input.name });
     const owner = await insertMember(trx, {

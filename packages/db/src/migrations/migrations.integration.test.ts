@@ -17,7 +17,7 @@ describe('migrations', () => {
   for (const driver of drivers) {
     it(`apply, roll back and apply again on ${driver}`, async (context) => {
       if (driver === 'pg' && (await testDriver()) !== 'pg') context.skip('no PostgreSQL server is reachable');
-      const database = await createTestDb(driver);
+      const database = await createTestDb(driver, { fresh: true });
       try {
         const tables = async () =>
           (
