@@ -47,7 +47,7 @@ export * from './relationships/relationship.schemas.ts';
 export * from './seeds/seed-document.ts';
 export * from './seeds/seed-document.schemas.ts';
 export * from './organizations/organization.ts';
-export * from './organizations/membership.ts';
+export * from './memberships/membership.ts';
 export * from './organizations/organization-scope.ts';
 export * from './organizations/organization.schemas.ts';
 export * from './activity/activity.ts';

@@ -7,7 +7,7 @@ import {
   removeStoredValues,
   updateAttributeDefinitionRow,
 } from '@tessera/db/attribute-definitions';
-import { countAdoptersLacking } from '@tessera/db/profile-types';
+import { countAdoptersLacking } from '@tessera/db/attribute-values';
 import {
   checkRules,
   DomainError,

@@ -4,7 +4,7 @@ import {
   lockRecordValues,
   writeRecordValues,
   type RecordAttributes,
-} from '@tessera/db/profile-types';
+} from '@tessera/db/attribute-values';
 import {
   changedValues,
   shownCustomAttributes,

@@ -10,7 +10,7 @@ import {
   lockProfilesForMemberships,
   updateMembershipRow,
   type MembershipKey,
-} from '@tessera/db/organizations';
+} from '@tessera/db/memberships';
 import { findProfile } from '@tessera/db/profiles';
 import {
   assertNotLastMembership,

@@ -1,15 +1,17 @@
 import type { Executor } from '@tessera/db';
 import {
-  countProfilesOnlyIn,
   deleteOrganizationRow,
-  findMemberProfileIds,
   findOrganization,
   findOrganizationPage,
   insertOrganization,
-  lockProfilesForMemberships,
   searchOrganizations,
   updateOrganizationRow,
 } from '@tessera/db/organizations';
+import {
+  countProfilesOnlyIn,
+  findMemberProfileIds,
+  lockProfilesForMemberships,
+} from '@tessera/db/memberships';
 import {
   assertNoProfileLeftAlone,
   decodeCursor,

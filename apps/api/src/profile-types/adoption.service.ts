@@ -5,7 +5,7 @@ import {
   insertAdoption,
   lockRecordValues,
   writeRecordValues,
-} from '@tessera/db/profile-types';
+} from '@tessera/db/attribute-values';
 import { enterStageIfOutside, findWorkflow } from '@tessera/db/workflows';
 import {
   decodeCursor,

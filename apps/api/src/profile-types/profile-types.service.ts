@@ -1,14 +1,13 @@
 import { lockAttributeDefinitionsBySlug } from '@tessera/db/attribute-definitions';
 import {
-  countAdoptersLacking,
   deleteProfileTypeRow,
-  fillAdoptersLacking,
   findProfileType,
   findProfileTypes,
   insertProfileType,
   updateProfileTypeRow,
   type ProfileTypeFields,
 } from '@tessera/db/profile-types';
+import { countAdoptersLacking, fillAdoptersLacking } from '@tessera/db/attribute-values';
 import { findWorkflow } from '@tessera/db/workflows';
 import {
   checkedDefaultValues,

@@ -1,2 +1,1 @@
 export * from './organization.queries.ts';
-export * from './membership.queries.ts';

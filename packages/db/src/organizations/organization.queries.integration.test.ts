@@ -7,7 +7,7 @@ import { findProfile, findProfileByEmail, insertProfile } from '../profiles/prof
 import { memberScope, workspaceScope, type Scope } from '../shared/scope.ts';
 import { createTestDb, testDriver } from '../testing/test-database.ts';
 import { insertWorkspace } from '../workspaces/workspace.queries.ts';
-import { countProfilesOnlyIn, insertMembership } from './membership.queries.ts';
+import { countProfilesOnlyIn, insertMembership } from '../memberships/membership.queries.ts';
 import { findOrganizationPage, insertOrganization, searchOrganizations } from './organization.queries.ts';
 
 let database: Db;

@@ -2,7 +2,7 @@ import { DomainError, type AdoptedProfileType, type JsonObject, type Organizatio
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../client.ts';
 import { likePattern } from '../profiles/profile.queries.ts';
-import { adoptedTypesJson, storedValuesJson } from '../profile-types/record-attributes.queries.ts';
+import { adoptedTypesJson, storedValuesJson } from '../attribute-values/record-attributes.queries.ts';
 import { violatedUniqueConstraint } from '../shared/constraints.ts';
 import { organizationInScope, type Scope } from '../shared/scope.ts';
 import type { OrganizationTable } from './organization.table.ts';

@@ -8,7 +8,7 @@ import {
   type Profile,
 } from '@tessera/domain';
 import { sql } from 'kysely';
-import { adoptedTypesJson, storedValuesJson } from '../profile-types/record-attributes.queries.ts';
+import { adoptedTypesJson, storedValuesJson } from '../attribute-values/record-attributes.queries.ts';
 import type { ProfileRow } from './profile.table.ts';
 
 /** The columns a `Profile` is read from. */

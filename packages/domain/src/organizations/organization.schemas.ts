@@ -10,7 +10,7 @@ import {
   membershipAttributeKeyLengthMax,
   membershipAttributesMax,
   membershipAttributeTextLengthMax,
-} from './membership.ts';
+} from '../memberships/membership.ts';
 import {
   isHostName,
   organizationDomainLengthMax,

@@ -6,7 +6,7 @@ import {
   changedMembershipAttributes,
   isShownAsContact,
   membershipAttributesMax,
-} from './membership.ts';
+} from '../memberships/membership.ts';
 import { assertNoProfileLeftAlone } from './organization.ts';
 import { keepsOrganizationScope, organizationScopeFor } from './organization-scope.ts';
 

@@ -8,7 +8,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../client.ts';
 import { violatedForeignKey, violatedUniqueConstraint } from '../shared/constraints.ts';
 import { organizationInScope, type Scope } from '../shared/scope.ts';
-import type { MembershipTable } from './organization.table.ts';
+import type { MembershipTable } from '../organizations/organization.table.ts';
 
 export interface MembershipKey {
   organizationId: string;

@@ -1,0 +1,1 @@
+export * from './record-attributes.queries.ts';
