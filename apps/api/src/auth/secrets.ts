@@ -41,13 +41,13 @@ export interface PasswordHasher {
  * A hash carries its parameters, so it verifies whatever parameters later hashes are made with.
  */
 export function createPasswordHasher(options: ArgonOptions = {}): PasswordHasher {
-  let decoyHash: Promise<string> | undefined;
+  // Verifying against this when no member matches keeps the answer's timing the same either way;
+  // it is made now, so that not even the first sign-in with an unknown email takes longer.
+  const decoyHash = hash('decoy password for unknown emails', options);
   return {
     hash: (password) => hash(password, options),
     async verify(passwordHash, password) {
       if (passwordHash === null) {
-        // Verifying against this when no member matches keeps the answer's timing the same either way.
-        decoyHash ??= hash('decoy password for unknown emails', options);
         await verify(await decoyHash, password);
         return false;
       }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,7 +123,8 @@ async function serverTestDb(fresh: boolean): Promise<Db> {
 
 /**
  * The files of a migrated embedded database, made once per version of the migrations and kept in
- * the system's temporary folder; a test process that finds none makes it and renames it into place.
+ * the system's temporary folder; a test process that finds none makes it, renames it into place and
+ * removes the images of other versions.
  */
 async function embeddedImage(): Promise<Blob> {
   const path = join(tmpdir(), `tessera-test-pglite-${version}.tar`);
@@ -138,6 +139,13 @@ async function embeddedImage(): Promise<Blob> {
       const building = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
       writeFileSync(building, Buffer.from(await image.arrayBuffer()));
       renameSync(building, path);
+      // Images of other versions of the migrations are of no more use (a reader that opened one
+      // keeps reading it).
+      for (const file of readdirSync(tmpdir())) {
+        if (/^tessera-test-pglite-[0-9a-f]{16}\.tar$/.test(file) && join(tmpdir(), file) !== path) {
+          rmSync(join(tmpdir(), file), { force: true });
+        }
+      }
       return image;
     } finally {
       await db.destroy();
